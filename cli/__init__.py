@@ -1,0 +1,1 @@
+"""The np2torch command line."""

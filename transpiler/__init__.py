@@ -1,0 +1,1 @@
+"""NumPy source -> PyTorch source (LibCST rules); pure functions, no I/O."""
