@@ -84,11 +84,13 @@ def indent(lines: list[str], prefix: str = "    ") -> str:
 def convert_tree(output_dir: Path) -> bool:
     print(bold("1. Convert the samples into a temporary tree"))
     done = run_cli(["convert", str(PROGRAMS_DIR), "-o", str(output_dir)])
-    for stream in (done.stdout, done.stderr):
-        if stream.strip():
-            print(indent(stream.rstrip("\n").splitlines()))
-    if done.returncode != 0:
+    if done.returncode == 0:
+        for stream in (done.stdout, done.stderr):
+            if stream.strip():
+                print(indent(stream.rstrip("\n").splitlines()))
+    else:
         print(red(f"    np2torch convert exited with status {done.returncode}"))
+        print(indent(tail(done.stdout + done.stderr), "    | "))
     print()
     return done.returncode == 0
 
@@ -104,9 +106,10 @@ def show_diff(sample: str) -> None:
             elif line.startswith("-") and not line.startswith("---"):
                 line = red(line)
             print("    " + line)
-    if done.returncode not in (0, 1) or done.stderr.strip():
+    if done.returncode not in (0, 1) or not done.stdout:
         print(red(f"    np2torch convert --diff exited with status {done.returncode}"))
-        print(indent(tail(done.stderr)))
+    if done.stderr.strip():
+        print(indent(tail(done.stderr), "    | "))
     print()
 
 
