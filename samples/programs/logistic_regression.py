@@ -1,8 +1,9 @@
 """Binary logistic regression trained by batch gradient descent.
 
 Two classes of 2-D points sit on either side of the line x0 + x1 = 1.6, with
-a deterministic jitter and a few flipped labels. We train until the gradient norm is small and report
-the decision boundary, accuracy and a confusion matrix.
+a deterministic jitter and a few flipped labels. We train until the
+gradient norm is small and report the decision boundary, accuracy and a
+confusion matrix.
 """
 import numpy as np
 import numpy.linalg as la
