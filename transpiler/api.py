@@ -1,0 +1,145 @@
+"""`convert`: one source text in, converted text and findings out.
+
+The trip: parse (LibCST keeps encoding, BOM, newlines, comments) -> report
+what cannot be converted (on the original tree, where names still resolve to
+numpy) -> rewrite torch-bridge idioms -> rewrite imports -> re-parse the
+output -> same type back (bytes in, bytes out in the same encoding).
+Nothing outside the rewritten nodes is re-rendered, so formatting elsewhere is
+kept byte for byte.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper
+
+from .findings import Finding, ignore_pragmas, is_silenced
+from .options import Options
+from .rules.imports import ImportRewriter
+
+
+@dataclass
+class Result:
+    new_source: str | bytes
+    findings: list[Finding] = field(default_factory=list)
+    changed: bool = False
+    references: int = 0  # NumPy references seen (imports and uses)
+    converted: int = 0  # of which the runtime (or torch) honours
+    error: Finding | None = None  # set when the source could not be converted at all
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+
+def convert(source: str | bytes, options: Options | None = None) -> Result:
+    options = options or Options()
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError as exc:
+        error = _syntax_error(source, exc)
+        return Result(source, [error], error=error)
+    except (UnicodeDecodeError, LookupError, SyntaxError, ValueError) as exc:
+        error = Finding("NP2T001", f"cannot decode: {exc}", 1, 1)
+        return Result(source, [error], error=error)
+
+    if not _mentions_numpy_or_torch(module):
+        # The common case in a large tree: nothing to do, no metadata to compute.
+        return Result(source)
+
+    from .rules import bridge, dtypes, references
+
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    report = references.ReferenceReporter(options)
+    wrapper.visit(report)
+    dtype_report = dtypes.DtypeReporter()
+    wrapper.visit(dtype_report)
+    bridged = wrapper.visit(bridge.BridgeRewriter(options.runtime))
+    imports = ImportRewriter(options.runtime)
+    new_module = bridged.visit(imports)
+
+    new_code = new_module.code
+    changed = new_code != module.code
+    if changed:
+        try:
+            cst.parse_module(new_module.bytes)
+        except cst.ParserSyntaxError as exc:  # pragma: no cover - a bug in a rule
+            error = Finding("NP2T002", f"converted text does not parse: {exc.message}", exc.raw_line, 1)
+            return Result(source, [error], error=error)
+
+    pragmas = ignore_pragmas(module.code)
+    findings = sorted(
+        (
+            f
+            for f in report.findings + dtype_report.findings
+            if options.reports(f.code) and not is_silenced(f, pragmas)
+        ),
+        key=lambda f: (f.line, f.column, f.code),
+    )
+    if not changed:
+        new_source = source
+    else:
+        new_source = new_module.bytes if isinstance(source, bytes) else new_code
+    return Result(
+        new_source,
+        findings,
+        changed=changed,
+        references=report.references,
+        converted=report.converted,
+    )
+
+
+def _syntax_error(source: str | bytes, exc: cst.ParserSyntaxError) -> Finding:
+    """Python's own message and position where it has one: LibCST's are coarser."""
+    import ast
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(source)
+    except SyntaxError as py_exc:
+        line = py_exc.lineno or exc.raw_line
+        column = py_exc.offset or 1
+        return Finding("NP2T001", f"cannot parse: {py_exc.msg}", line, column)
+    except (ValueError, RecursionError, MemoryError):
+        pass
+    message = exc.message.splitlines()[0] if exc.message else "syntax error"
+    return Finding("NP2T001", f"cannot parse: {message}", exc.raw_line, exc.raw_column + 1)
+
+
+def _mentions_numpy_or_torch(module: cst.Module) -> bool:
+    """Cheap pre-check on names in the tree (not on text): any numpy/torch import?"""
+    finder = _ImportFinder()
+    module.visit(finder)
+    return finder.found
+
+
+class _ImportFinder(cst.CSTVisitor):
+    ROOTS = ("numpy", "torch", "importlib", "__import__")
+
+    def __init__(self):
+        super().__init__()
+        self.found = False
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        from .rules._names import dotted
+
+        for alias in node.names:
+            if (dotted(alias.name) or "").split(".")[0] in self.ROOTS:
+                self.found = True
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        from .rules._names import dotted
+
+        if not node.relative and (dotted(node.module) or "").split(".")[0] in self.ROOTS:
+            self.found = True
+        return False
+
+    def visit_Name(self, node: cst.Name) -> bool:
+        if node.value == "__import__":
+            self.found = True
+        return False
