@@ -1,0 +1,512 @@
+"""NumPy dtypes on torch: the `dtype` class, promotion and casting rules.
+
+Each NumPy dtype has a *storage* torch dtype.  Where torch has a full set of
+kernels the two are the same; uint16/uint32 are stored widened (int32/int64)
+and uint64 is stored as the int64 bit pattern, because torch lacks arithmetic
+kernels for its unsigned types.  ``ndarray`` keeps the NumPy dtype beside
+the tensor, so the logical type is never lost.
+
+All tables are built once at import; lookups on the hot path are dict or
+attribute reads.
+"""
+
+import torch
+
+__all__ = [
+    "dtype", "promote_types", "result_type", "can_cast", "finfo", "iinfo",
+    "typecodes", "sctypeDict",
+]
+
+_KIND_ORDER = {"b": 0, "u": 1, "i": 2, "f": 3, "c": 4}
+
+
+class dtype:
+    """A NumPy data type (``np.dtype``): name, kind, size, scalar type, torch storage."""
+
+    __slots__ = ("name", "kind", "char", "itemsize", "num", "type", "_torch",
+                 "_native", "_index", "_bits", "_min", "_max", "__weakref__")
+
+    def __new__(cls, obj=None, align=False, copy=False, metadata=None):
+        if type(obj) is dtype:
+            return obj
+        found = _lookup(obj)
+        if found is None:
+            raise TypeError(f"data type {obj!r} not understood")
+        return found
+
+    @classmethod
+    def _make(cls, name, kind, char, itemsize, num, storage):
+        self = object.__new__(cls)
+        self.name = name
+        self.kind = kind
+        self.char = char
+        self.itemsize = itemsize
+        self.num = num
+        self._torch = storage
+        self._bits = itemsize * 8
+        # storage == logical: torch's own kernels give NumPy's results directly
+        self._native = name not in ("uint16", "uint32", "uint64")
+        if kind in "iu":
+            bits = self._bits
+            self._min = 0 if kind == "u" else -(1 << (bits - 1))
+            self._max = (1 << bits) - 1 if kind == "u" else (1 << (bits - 1)) - 1
+        else:
+            self._min = self._max = None
+        return self
+
+    # -- NumPy attributes ------------------------------------------------
+    @property
+    def str(self):
+        return ("|" if self.itemsize == 1 else "<") + self.kind + repr(self.itemsize)
+
+    @property
+    def byteorder(self):
+        return "|" if self.itemsize == 1 else "="
+
+    @property
+    def descr(self):
+        return [("", self.str)]
+
+    @property
+    def alignment(self):
+        return self.itemsize if self.kind != "c" else self.itemsize // 2
+
+    isnative = True
+    isbuiltin = 1
+    isalignedstruct = False
+    hasobject = False
+    fields = None
+    names = None
+    metadata = None
+    subdtype = None
+    shape = ()
+    ndim = 0
+    flags = 0
+
+    @property
+    def base(self):
+        return self
+
+    @property
+    def torch_dtype(self):
+        """The torch dtype that stores this dtype's values."""
+        return self._torch
+
+    def newbyteorder(self, new_order="S"):
+        if new_order in ("=", "|", "<", "little", "L", "native", "N", "I"):
+            return self
+        raise NotImplementedError("np.dtype.newbyteorder: only native byte order is supported")
+
+    # -- comparisons -------------------------------------------------------
+    def __eq__(self, other):
+        if type(other) is dtype:
+            return self is other
+        try:
+            return self is dtype(other)
+        except (TypeError, NotImplementedError):
+            return False
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __lt__(self, other):
+        other = dtype(other)
+        return self is not other and can_cast(self, other, "safe")
+
+    def __le__(self, other):
+        return can_cast(self, dtype(other), "safe")
+
+    def __gt__(self, other):
+        return dtype(other).__lt__(self)
+
+    def __ge__(self, other):
+        return dtype(other).__le__(self)
+
+    def __hash__(self):
+        return hash(("np2torch.dtype", self.name))
+
+    def __repr__(self):
+        return f"dtype('{self.name}')"
+
+    def __str__(self):
+        return self.name
+
+    def __reduce__(self):
+        return (dtype, (self.name,))
+
+    def __len__(self):
+        return 0
+
+    def __bool__(self):
+        return True
+
+
+_SPECS = [
+    # name, kind, char, itemsize, storage
+    ("bool", "b", "?", 1, torch.bool),
+    ("int8", "i", "b", 1, torch.int8),
+    ("uint8", "u", "B", 1, torch.uint8),
+    ("int16", "i", "h", 2, torch.int16),
+    ("uint16", "u", "H", 2, torch.int32),
+    ("int32", "i", "i", 4, torch.int32),
+    ("uint32", "u", "I", 4, torch.int64),
+    ("int64", "i", "l", 8, torch.int64),
+    ("uint64", "u", "L", 8, torch.int64),
+    ("float16", "f", "e", 2, torch.float16),
+    ("float32", "f", "f", 4, torch.float32),
+    ("float64", "f", "d", 8, torch.float64),
+    ("complex64", "c", "F", 8, torch.complex64),
+    ("complex128", "c", "D", 16, torch.complex128),
+]
+_NUMS = {"bool": 0, "int8": 1, "uint8": 2, "int16": 3, "uint16": 4, "int32": 5, "uint32": 6,
+         "int64": 7, "uint64": 8, "float16": 23, "float32": 11, "float64": 12,
+         "complex64": 14, "complex128": 15}
+
+ALL = []
+for _i, (_name, _kind, _char, _size, _storage) in enumerate(_SPECS):
+    _d = dtype._make(_name, _kind, _char, _size, _NUMS[_name], _storage)
+    _d._index = _i
+    ALL.append(_d)
+    globals()["d_" + _name] = _d
+
+BY_NAME = {d.name: d for d in ALL}
+bool_ = BY_NAME["bool"]
+int8, uint8, int16, uint16 = (BY_NAME[n] for n in ("int8", "uint8", "int16", "uint16"))
+int32, uint32, int64, uint64 = (BY_NAME[n] for n in ("int32", "uint32", "int64", "uint64"))
+float16, float32, float64 = (BY_NAME[n] for n in ("float16", "float32", "float64"))
+complex64, complex128 = BY_NAME["complex64"], BY_NAME["complex128"]
+
+default_int = int64
+default_float = float64
+default_complex = complex128
+intp = int64
+
+# torch storage dtype -> NumPy dtype, for tensors that arrive from torch.
+FROM_TORCH = {
+    torch.bool: bool_, torch.int8: int8, torch.uint8: uint8, torch.int16: int16,
+    torch.int32: int32, torch.int64: int64, torch.float16: float16,
+    torch.float32: float32, torch.float64: float64, torch.complex64: complex64,
+    torch.complex128: complex128, torch.uint16: uint16, torch.uint32: uint32,
+    torch.uint64: uint64,
+}
+# NumPy dtypes torch cannot represent; converting names them.
+UNSUPPORTED_TORCH = {torch.bfloat16: "bfloat16", torch.complex32: "complex32"}
+
+_ALIASES = {
+    "?": bool_, "b1": bool_, "bool": bool_, "bool_": bool_, "bool8": bool_,
+    "b": int8, "i1": int8, "int8": int8, "byte": int8,
+    "B": uint8, "u1": uint8, "uint8": uint8, "ubyte": uint8,
+    "h": int16, "i2": int16, "int16": int16, "short": int16,
+    "H": uint16, "u2": uint16, "uint16": uint16, "ushort": uint16,
+    "i": int32, "i4": int32, "int32": int32, "intc": int32,
+    "I": uint32, "u4": uint32, "uint32": uint32, "uintc": uint32,
+    "l": int64, "q": int64, "i8": int64, "int64": int64, "int": int64, "int_": int64,
+    "intp": int64, "p": int64, "long": int64, "longlong": int64, "n": int64,
+    "L": uint64, "Q": uint64, "u8": uint64, "uint64": uint64, "uint": uint64,
+    "uintp": uint64, "P": uint64, "ulong": uint64, "ulonglong": uint64, "N": uint64,
+    "e": float16, "f2": float16, "float16": float16, "half": float16,
+    "f": float32, "f4": float32, "float32": float32, "single": float32,
+    "d": float64, "f8": float64, "float64": float64, "float": float64, "double": float64,
+    "float_": float64,
+    "F": complex64, "c8": complex64, "complex64": complex64, "csingle": complex64,
+    "D": complex128, "c16": complex128, "complex128": complex128, "complex": complex128,
+    "cdouble": complex128, "complex_": complex128,
+}
+_PY_TYPES = {bool: bool_, int: int64, float: float64, complex: complex128}
+# Scalar classes register themselves here (see _scalars.py).
+SCALAR_TYPES = {}
+
+_UNSUPPORTED_KINDS = {
+    "U": "unicode string", "S": "byte string", "a": "byte string", "O": "object",
+    "V": "void/structured", "M": "datetime64", "m": "timedelta64", "g": "longdouble",
+    "G": "clongdouble", "T": "StringDType",
+}
+
+
+def _lookup(obj):
+    if obj is None:
+        return float64
+    if isinstance(obj, str):
+        key = obj.strip()
+        found = _ALIASES.get(key)
+        if found is not None:
+            return found
+        if key[:1] in "<>=|":
+            if key[0] == ">" and not key[1:] in ("b1", "i1", "u1", "?", "b", "B"):
+                raise NotImplementedError(
+                    f"np.dtype({obj!r}): big-endian dtypes are not supported by np2torch")
+            return _ALIASES.get(key[1:])
+        _reject_unsupported(obj, key)
+        return None
+    if isinstance(obj, type):
+        found = _PY_TYPES.get(obj)
+        if found is not None:
+            return found
+        found = SCALAR_TYPES.get(obj)
+        if found is not None:
+            return found
+        name = getattr(obj, "__name__", "")
+        if name in ("str", "bytes", "object", "str_", "bytes_", "object_", "void",
+                    "datetime64", "timedelta64", "longdouble", "clongdouble"):
+            raise NotImplementedError(f"np.dtype({name}): {name} arrays are not supported by np2torch")
+        return None
+    if isinstance(obj, torch.dtype):
+        found = FROM_TORCH.get(obj)
+        if found is None:
+            raise NotImplementedError(f"np.dtype: torch dtype {obj} has no NumPy counterpart")
+        return found
+    inner = getattr(obj, "dtype", None)
+    if type(inner) is dtype:
+        return inner
+    if isinstance(obj, (list, tuple, dict)):
+        raise NotImplementedError("np.dtype: structured dtypes are not supported by np2torch")
+    return None
+
+
+def _reject_unsupported(obj, key):
+    body = key.lstrip("<>=|")
+    head = body[:1]
+    if head in _UNSUPPORTED_KINDS or body in ("str", "bytes", "object", "O", "U", "S",
+                                              "longdouble", "clongdouble", "datetime64"):
+        what = _UNSUPPORTED_KINDS.get(head, body)
+        raise NotImplementedError(
+            f"np.dtype({obj!r}): {what} dtypes are not supported by np2torch")
+    if "," in body:
+        raise NotImplementedError(
+            f"np.dtype({obj!r}): structured dtypes are not supported by np2torch")
+
+
+# -- promotion -------------------------------------------------------------
+
+def _smallest_float_for_int(d):
+    if d.kind == "b":
+        return float16
+    if d.itemsize == 1:
+        return float16
+    if d.itemsize == 2:
+        return float32
+    return float64
+
+
+def _promote_pair(a, b):
+    if a is b:
+        return a
+    ka, kb = a.kind, b.kind
+    if ka == "b":
+        return b
+    if kb == "b":
+        return a
+    if ka in "iu" and kb in "iu":
+        if ka == kb:
+            return a if a.itemsize >= b.itemsize else b
+        signed, unsigned = (a, b) if ka == "i" else (b, a)
+        if unsigned.itemsize < signed.itemsize:
+            return signed
+        if unsigned.itemsize == 8:
+            return float64
+        return BY_NAME["int%d" % (unsigned.itemsize * 16)]
+    if ka in "iu" or kb in "iu":
+        intd, other = (a, b) if ka in "iu" else (b, a)
+        f = _smallest_float_for_int(intd)
+        if other.kind == "f":
+            return f if f.itemsize >= other.itemsize else other
+        # complex
+        need = complex128 if f is float64 else complex64
+        return need if need.itemsize >= other.itemsize else other
+    # both inexact
+    if ka == kb:
+        return a if a.itemsize >= b.itemsize else b
+    fl, cx = (a, b) if ka == "f" else (b, a)
+    if fl is float64:
+        return complex128
+    return cx
+
+
+PROMOTE = [[_promote_pair(a, b) for b in ALL] for a in ALL]
+
+
+def promote_types(type1, type2):
+    """``np.promote_types``: the smallest dtype both can be safely cast to."""
+    a, b = dtype(type1), dtype(type2)
+    return PROMOTE[a._index][b._index]
+
+
+def _can_cast_dtypes(src, dst, casting):
+    if src is dst:
+        return True
+    if casting in ("no", "equiv"):
+        return False
+    if casting == "unsafe":
+        return True
+    safe = PROMOTE[src._index][dst._index] is dst
+    if casting == "safe" or safe:
+        return safe
+    if casting == "same_kind":
+        return _KIND_ORDER[src.kind] <= _KIND_ORDER[dst.kind]
+    raise ValueError(
+        "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'")
+
+
+CAN_CAST = {c: [[_can_cast_dtypes(a, b, c) for b in ALL] for a in ALL]
+            for c in ("no", "equiv", "safe", "same_kind", "unsafe")}
+
+
+def can_cast(from_, to, casting="safe"):
+    """``np.can_cast`` for dtypes and arrays (Python scalars raise, as NumPy 2 does)."""
+    table = CAN_CAST.get(casting)
+    if table is None:
+        raise ValueError(
+            "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'")
+    if type(from_) in (int, float, complex, bool):
+        raise TypeError(
+            "can_cast() does not support Python ints, floats, and complex because the "
+            "result used to depend on the value.\nThis change was part of adopting NEP 50, "
+            "we may explicitly allow them again in the future.")
+    src = from_.dtype if hasattr(from_, "dtype") and type(from_) is not dtype and not isinstance(from_, type) else dtype(from_)
+    return table[src._index][dtype(to)._index]
+
+
+def weak_result(d, value):
+    """NEP 50: the dtype of an operation between an array of dtype ``d`` and a
+    Python scalar ``value`` (a "weak" operand)."""
+    t = type(value)
+    if t is bool:
+        return d
+    kind = d.kind
+    if t is int:
+        return int64 if kind == "b" else d
+    if t is float:
+        return float64 if kind in "biu" else d
+    # complex
+    if kind in "biu" or d is float64:
+        return complex128
+    if kind == "f":
+        return complex64
+    return d
+
+
+def check_int_fits(d, value):
+    """NumPy 2 raises when a Python int does not fit the array's integer dtype."""
+    if value < d._min or value > d._max:
+        raise OverflowError(f"Python integer {value} out of bounds for {d.name}")
+
+
+def _as_dtype_operand(x):
+    """(dtype, weak_value_or_None) for one ``result_type`` operand."""
+    t = type(x)
+    if t in (bool, int, float, complex):
+        return None, x
+    if t is dtype:
+        return x, None
+    inner = getattr(x, "dtype", None)
+    if type(inner) is dtype:
+        return inner, None
+    return dtype(x), None
+
+
+def result_type(*arrays_and_dtypes):
+    """``np.result_type`` with NEP 50 rules: Python scalars are weak."""
+    if not arrays_and_dtypes:
+        raise ValueError("at least one array or dtype is required")
+    strong = None
+    weak = []
+    for x in arrays_and_dtypes:
+        d, w = _as_dtype_operand(x)
+        if d is None:
+            weak.append(w)
+        else:
+            strong = d if strong is None else PROMOTE[strong._index][d._index]
+    if strong is None:
+        strong = _PY_TYPES[type(weak[0])]
+        for w in weak[1:]:
+            strong = PROMOTE[strong._index][_PY_TYPES[type(w)]._index]
+        return strong
+    for w in weak:
+        strong = weak_result(strong, w)
+    return strong
+
+
+# -- finfo / iinfo -----------------------------------------------------------
+
+class finfo:
+    """``np.finfo``: machine limits of a floating dtype."""
+
+    _cache = {}
+
+    def __new__(cls, dtype_or_value):
+        d = _inexact_dtype(dtype_or_value)
+        if d.kind == "c":
+            d = float32 if d is complex64 else float64
+        cached = cls._cache.get(d.name)
+        if cached is not None:
+            return cached
+        self = object.__new__(cls)
+        info = torch.finfo(d._torch)
+        from ._scalars import SCALAR_OF
+        st = SCALAR_OF[d]
+        self.dtype = d
+        self.bits = info.bits
+        self.eps = st(info.eps)
+        self.max = st(info.max)
+        self.min = st(info.min)
+        self.tiny = st(info.tiny)
+        self.smallest_normal = self.tiny
+        self.resolution = st(info.resolution)
+        self.precision = {16: 3, 32: 6, 64: 15}[info.bits]
+        self.nmant = {16: 10, 32: 23, 64: 52}[info.bits]
+        self.nexp = {16: 5, 32: 8, 64: 11}[info.bits]
+        self.minexp = {16: -14, 32: -126, 64: -1022}[info.bits]
+        self.maxexp = {16: 16, 32: 128, 64: 1024}[info.bits]
+        self.iexp = self.nexp
+        self.machep = -self.nmant
+        self.negep = {16: -11, 32: -24, 64: -53}[info.bits]
+        self.epsneg = st(2.0 ** self.negep)
+        self.smallest_subnormal = st(2.0 ** (self.minexp - self.nmant))
+        cls._cache[d.name] = self
+        return self
+
+    def __repr__(self):
+        return (f"finfo(resolution={self.resolution}, min={self.min:.6e}, max={self.max:.6e}, "
+                f"dtype={self.dtype})")
+
+
+def _inexact_dtype(x):
+    if isinstance(x, (float, complex)) and not isinstance(x, type):
+        x = type(x)
+    if isinstance(x, type) and x in (float, complex, int):
+        return float64 if x is not complex else complex128
+    d = dtype(x) if not hasattr(x, "dtype") or isinstance(x, type) else x.dtype
+    if d.kind not in "fc":
+        raise ValueError(f"data type {d.type!r} not inexact")
+    return d
+
+
+class iinfo:
+    """``np.iinfo``: limits of an integer dtype."""
+
+    def __init__(self, int_type):
+        if isinstance(int_type, int) and not isinstance(int_type, bool):
+            d = int64
+        elif hasattr(int_type, "dtype") and not isinstance(int_type, type) and type(int_type) is not dtype:
+            d = int_type.dtype
+        else:
+            d = dtype(int_type)
+        if d.kind not in "iu":
+            raise ValueError(f"Invalid integer data type {d.kind!r}.")
+        self.dtype = d
+        self.kind = d.kind
+        self.bits = d._bits
+        self.min = d._min
+        self.max = d._max
+
+    def __repr__(self):
+        return f"iinfo(min={self.min}, max={self.max}, dtype={self.dtype})"
+
+
+typecodes = {
+    "Character": "c", "Integer": "bhilqnp", "UnsignedInteger": "BHILQNP",
+    "Float": "efdg", "Complex": "FDG", "AllInteger": "bBhHiIlLqQnNpP",
+    "AllFloat": "efdgFDG", "Datetime": "Mm", "All": "?bhilqnpBHILQNPefdgFDGSUVOMm",
+}
+
+sctypeDict = dict(_ALIASES)

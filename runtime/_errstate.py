@@ -1,0 +1,110 @@
+"""Floating-point error handling: ``errstate``, ``seterr``, ``geterr``.
+
+Operations report the conditions NumPy reports (divide by zero, overflow,
+invalid value, underflow) through ``report``, which warns, raises
+``FloatingPointError``, calls the ``seterrcall`` handler or ignores them
+according to the current settings.  The settings live in a context variable
+so threads and async tasks each see their own, as in NumPy.
+"""
+
+import contextlib
+import contextvars
+import warnings
+
+__all__ = ["errstate", "seterr", "geterr", "seterrcall", "geterrcall"]
+
+_KINDS = ("divide", "over", "under", "invalid")
+_MODES = ("ignore", "warn", "raise", "call", "print", "log")
+_DEFAULT = {"divide": "warn", "over": "warn", "under": "ignore", "invalid": "warn"}
+_settings = contextvars.ContextVar("np2torch_errstate", default=_DEFAULT)
+_call = contextvars.ContextVar("np2torch_errcall", default=None)
+
+
+def geterr():
+    return dict(_settings.get())
+
+
+def seterr(all=None, divide=None, over=None, under=None, invalid=None):
+    old = geterr()
+    new = dict(old)
+    for kind, mode in (("divide", divide), ("over", over), ("under", under), ("invalid", invalid)):
+        chosen = mode if mode is not None else all
+        if chosen is not None:
+            if chosen not in _MODES:
+                raise ValueError(f"Invalid mode {chosen!r} for {kind}")
+            new[kind] = chosen
+    _settings.set(new)
+    return old
+
+
+def geterrcall():
+    return _call.get()
+
+
+def seterrcall(func):
+    if func is not None and not callable(func) and not hasattr(func, "write"):
+        raise ValueError("Only callable can be used as callback")
+    old = _call.get()
+    _call.set(func)
+    return old
+
+
+def mode_of(kind):
+    return _settings.get()[kind]
+
+
+def active():
+    """True unless every condition is ignored (lets callers skip checks)."""
+    s = _settings.get()
+    return s is not _IGNORE_ALL and any(m != "ignore" for m in s.values())
+
+
+_IGNORE_ALL = {k: "ignore" for k in _KINDS}
+
+
+def report(kind, message, stacklevel=3):
+    mode = _settings.get()[kind]
+    if mode == "ignore":
+        return
+    if mode == "warn":
+        warnings.warn(message, RuntimeWarning, stacklevel=stacklevel)
+    elif mode == "raise":
+        raise FloatingPointError(message)
+    elif mode in ("call", "log"):
+        handler = _call.get()
+        if handler is None:
+            raise ValueError(f"No callable set for {kind}")
+        if callable(handler):
+            handler(message.split(" encountered")[0], 0)
+        else:
+            handler.write(f"Warning: {message}\n")
+    elif mode == "print":
+        print(f"Warning: {message}")
+
+
+def deprecation(message, stacklevel=3):
+    warnings.warn(message, DeprecationWarning, stacklevel=stacklevel)
+
+
+class errstate(contextlib.ContextDecorator):
+    """Context manager (and decorator) setting floating-point error handling."""
+
+    def __init__(self, *, call=None, all=None, divide=None, over=None, under=None, invalid=None):
+        self._call = call
+        self._kwargs = dict(all=all, divide=divide, over=over, under=under, invalid=invalid)
+        self._tokens = []
+
+    def __enter__(self):
+        old = geterr()
+        seterr(**self._kwargs)
+        token = _settings.set(_settings.get())
+        self._tokens.append((old, _call.get()))
+        if self._call is not None:
+            _call.set(self._call)
+        return self
+
+    def __exit__(self, *exc):
+        old, old_call = self._tokens.pop()
+        _settings.set(old)
+        _call.set(old_call)
+        return False

@@ -1,0 +1,3 @@
+"""NumPy file formats and text I/O (being written)."""
+
+__all__ = []

@@ -1,0 +1,727 @@
+"""The ``ndarray`` class: a torch tensor plus the NumPy dtype it holds.
+
+An ndarray owns nothing but two slots: ``_t`` (the tensor, in the dtype's
+storage type, on any device) and ``_dtype``.  Views are torch views, so
+memory is shared exactly where torch shares it.  Wrapping costs one object
+allocation and two stores; operations do their dtype work through tables
+built at import (see _ufuncs.py).
+"""
+
+import builtins
+import operator
+
+import torch
+
+from . import _dtypes as D
+from . import _scalars as S
+from ._casting import cast, to_torch_value_dtype, uint64_as_float
+from ._config import current_device
+
+__all__ = ["ndarray", "array", "asarray", "asanyarray", "ascontiguousarray",
+           "asfortranarray", "from_torch", "to_torch", "isscalar", "ndim", "shape", "size"]
+
+_new = object.__new__
+_PLAIN = (bool, int, float, complex)
+
+
+def _wrap(t, d):
+    a = _new(ndarray)
+    a._t = t
+    a._dtype = d
+    return a
+
+
+def item_of(t, d):
+    """A Python value of the one element of tensor ``t`` holding dtype ``d``."""
+    v = t.item()
+    if d is D.uint64 and v < 0:
+        v += 1 << 64
+    return v
+
+
+def box(t, d):
+    """An ndarray, or NumPy's scalar for a 0-d result."""
+    if t.ndim:
+        a = _new(ndarray)
+        a._t = t
+        a._dtype = d
+        return a
+    return S.make_scalar(item_of(t, d), d)
+
+
+def _normalize_axis(axis, ndim):
+    if axis < -ndim or axis >= ndim:
+        from .exceptions import AxisError
+        raise AxisError(axis, ndim)
+    return axis % ndim if ndim else 0
+
+
+class ndarray:
+    """N-dimensional array with NumPy semantics, stored in a ``torch.Tensor``."""
+
+    __slots__ = ("_t", "_dtype", "__weakref__")
+    __array_priority__ = 1000.0
+    __hash__ = None
+
+    def __new__(cls, shape, dtype=float, buffer=None, offset=0, strides=None, order=None):
+        if buffer is not None or strides is not None:
+            raise NotImplementedError("np.ndarray(buffer=..., strides=...) is not supported by np2torch")
+        from ._creation import empty
+        return empty(shape, dtype)
+
+    # -- torch interop -------------------------------------------------------
+    @property
+    def tensor(self):
+        """The underlying torch tensor (no copy; shares memory and autograd)."""
+        return self._t
+
+    def to_torch(self):
+        """The array as a torch tensor, zero-copy, on its device."""
+        return to_torch_value_dtype(self._t, self._dtype)
+
+    @property
+    def device(self):
+        return self._t.device
+
+    def to_device(self, device, /, *, stream=None):
+        return _wrap(self._t.to(device), self._dtype)
+
+    @classmethod
+    def __torch_function__(cls, func, types, args=(), kwargs=None):
+        args = _untree(args)
+        kwargs = _untree(kwargs or {})
+        return func(*args, **kwargs)
+
+    def __array__(self, dtype=None, copy=None):
+        t = to_torch_value_dtype(self._t, self._dtype).detach().cpu()
+        out = t.resolve_conj().resolve_neg().numpy()
+        if dtype is not None:
+            out = out.astype(dtype)
+        return out
+
+    def __array_namespace__(self, *, api_version=None):
+        from np2torch import runtime
+        return runtime
+
+    def __dlpack__(self, *args, **kwargs):
+        return self.to_torch().__dlpack__(*args, **kwargs)
+
+    def __dlpack_device__(self):
+        return self._t.__dlpack_device__()
+
+    # -- attributes ----------------------------------------------------------
+    @property
+    def dtype(self):
+        return self._dtype
+
+    @property
+    def shape(self):
+        return tuple(self._t.shape)
+
+    @shape.setter
+    def shape(self, value):
+        new = self.reshape(value)
+        if not _shares_storage(new._t, self._t):
+            raise AttributeError("Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.")
+        self._t = new._t
+
+    @property
+    def ndim(self):
+        return self._t.ndim
+
+    @property
+    def size(self):
+        return self._t.numel()
+
+    @property
+    def itemsize(self):
+        return self._dtype.itemsize
+
+    @property
+    def nbytes(self):
+        return self._t.numel() * self._dtype.itemsize
+
+    @property
+    def strides(self):
+        size = self._dtype.itemsize
+        return tuple(s * size for s in self._t.stride())
+
+    @property
+    def base(self):
+        b = self._t._base
+        return None if b is None else _wrap(b, self._dtype)
+
+    @property
+    def flags(self):
+        from ._flags import Flags
+        return Flags(self)
+
+    @property
+    def T(self):
+        return _wrap(self._t.permute(*range(self._t.ndim - 1, -1, -1)), self._dtype)
+
+    @property
+    def mT(self):
+        if self._t.ndim < 2:
+            raise ValueError("matrix transpose with ndim < 2 is undefined")
+        return _wrap(self._t.transpose(-2, -1), self._dtype)
+
+    @property
+    def real(self):
+        if self._dtype.kind == "c":
+            return _wrap(self._t.real, D.float32 if self._dtype is D.complex64 else D.float64)
+        return self
+
+    @real.setter
+    def real(self, value):
+        self.real[...] = value
+
+    @property
+    def imag(self):
+        if self._dtype.kind == "c":
+            return _wrap(self._t.imag, D.float32 if self._dtype is D.complex64 else D.float64)
+        from ._creation import zeros_like
+        z = zeros_like(self)
+        return z
+
+    @imag.setter
+    def imag(self, value):
+        if self._dtype.kind != "c":
+            raise TypeError("array does not have imaginary part to set")
+        self.imag[...] = value
+
+    @property
+    def flat(self):
+        from ._indexing import flatiter
+        return flatiter(self)
+
+    @property
+    def data(self):
+        return memoryview(self.tobytes())
+
+    # -- conversion ------------------------------------------------------------
+    def astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
+        d = D.dtype(dtype)
+        if not D.CAN_CAST[casting][self._dtype._index][d._index] if casting in D.CAN_CAST else True:
+            raise TypeError(f"Cannot cast array data from {self._dtype!r} to {d!r} according to the rule {casting!r}")
+        if d is self._dtype:
+            return _wrap(self._t.clone(), d) if copy else self
+        return _wrap(cast(self._t, self._dtype, d), d)
+
+    def copy(self, order="C"):
+        return _wrap(self._t.clone(memory_format=torch.contiguous_format), self._dtype)
+
+    def __copy__(self):
+        return self.copy()
+
+    def __deepcopy__(self, memo):
+        return self.copy()
+
+    def __reduce__(self):
+        return (_rebuild, (self.tolist() if self.ndim else self.item(), self._dtype.name, self.shape))
+
+    def tolist(self):
+        d = self._dtype
+        t = self._t.detach()
+        if d is D.uint64:
+            values = t.cpu().tolist()
+            return _map_nested(values, lambda v: v + (1 << 64) if v < 0 else v)
+        if t.is_conj():
+            t = t.resolve_conj()
+        return t.cpu().tolist()
+
+    def item(self, *args):
+        if args:
+            if len(args) == 1 and isinstance(args[0], tuple):
+                args = args[0]
+            if len(args) == 1:
+                flat = self._t.reshape(-1)
+                n = flat.numel()
+                i = operator.index(args[0])
+                if i < -n or i >= n:
+                    raise IndexError(f"index {i} is out of bounds for size {n}")
+                return item_of(flat[i], self._dtype)
+            return item_of(self._t[tuple(operator.index(i) for i in args)], self._dtype)
+        if self._t.numel() != 1:
+            raise ValueError("can only convert an array of size 1 to a Python scalar")
+        return item_of(self._t.reshape(()), self._dtype)
+
+    def tobytes(self, order="C"):
+        from ._io_bytes import tensor_bytes
+        return tensor_bytes(self, order)
+
+    def fill(self, value):
+        self._t.fill_(_fill_value(value, self._dtype))
+
+    def view(self, dtype=None, type=None):
+        if dtype is None or (isinstance(dtype, builtins.type) and issubclass(dtype, ndarray)):
+            return _wrap(self._t.view(self._t.shape), self._dtype)
+        d = D.dtype(dtype)
+        if d is self._dtype:
+            return _wrap(self._t.view(self._t.shape), d)
+        if not self._dtype._native or not d._native:
+            raise NotImplementedError("ndarray.view: reinterpreting as or from uint16/uint32/uint64 is not supported by np2torch")
+        try:
+            return _wrap(self._t.view(d._torch), d)
+        except RuntimeError as e:
+            raise ValueError(f"Changing the dtype of a 0d array is only supported if the itemsize is unchanged; {e}") from None
+
+    # -- Python protocol ---------------------------------------------------------
+    def __len__(self):
+        if self._t.ndim == 0:
+            raise TypeError("len() of unsized object")
+        return self._t.shape[0]
+
+    def __iter__(self):
+        if self._t.ndim == 0:
+            raise TypeError("iteration over a 0-d array")
+        d = self._dtype
+        if self._t.ndim == 1:
+            return iter([S.make_scalar(v, d) for v in self.tolist()])
+        return (_wrap(row, d) for row in self._t.unbind(0))
+
+    def __bool__(self):
+        if self._t.numel() != 1:
+            raise ValueError("The truth value of an array with more than one element is "
+                             "ambiguous. Use a.any() or a.all()")
+        return bool(self._t.reshape(()).item())
+
+    def __float__(self):
+        self._check_scalar_conversion()
+        v = self.item()
+        if isinstance(v, complex):
+            from .exceptions import ComplexWarning
+            import warnings
+            warnings.warn("Casting complex values to real discards the imaginary part", ComplexWarning, stacklevel=2)
+            v = v.real
+        return float(v)
+
+    def __int__(self):
+        self._check_scalar_conversion()
+        return int(self.item())
+
+    def __complex__(self):
+        self._check_scalar_conversion()
+        return complex(self.item())
+
+    def __index__(self):
+        if self._t.ndim != 0 or self._dtype.kind not in "iu":
+            raise TypeError("only integer scalar arrays can be converted to a scalar index")
+        return self.item()
+
+    def _check_scalar_conversion(self):
+        if self._t.numel() != 1:
+            raise TypeError("only length-1 arrays can be converted to Python scalars")
+        if self._t.ndim:
+            from ._errstate import deprecation
+            deprecation("Conversion of an array with ndim > 0 to a scalar is deprecated, and will error in future. "
+                        "Ensure you extract a single element from your array before performing this operation. "
+                        "(Deprecated NumPy 1.25.)")
+
+    def __contains__(self, value):
+        return bool((self == value).any())
+
+    def __repr__(self):
+        from ._printing import array_repr
+        return array_repr(self)
+
+    def __str__(self):
+        from ._printing import array_str
+        return array_str(self)
+
+    def __format__(self, spec):
+        if self._t.ndim == 0:
+            return format(self.item(), spec)
+        if spec:
+            raise TypeError("unsupported format string passed to numpy.ndarray.__format__")
+        return str(self)
+
+    def __getitem__(self, key):
+        from ._indexing import getitem
+        return getitem(self, key)
+
+    def __setitem__(self, key, value):
+        from ._indexing import setitem
+        setitem(self, key, value)
+
+    def __class_getitem__(cls, item):
+        import types
+        return types.GenericAlias(cls, item)
+
+
+ndarray.__module__ = "np2torch.runtime"
+
+
+def _rebuild(values, dtype_name, shape):
+    return array(values, dtype=dtype_name).reshape(shape)
+
+
+def _shares_storage(a, b):
+    return a.untyped_storage().data_ptr() == b.untyped_storage().data_ptr()
+
+
+def _map_nested(values, fn):
+    if isinstance(values, list):
+        return [_map_nested(v, fn) for v in values]
+    return fn(values)
+
+
+def _untree(obj):
+    if type(obj) is ndarray:
+        return obj.to_torch()
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(_untree(o) for o in obj)
+    if isinstance(obj, dict):
+        return {k: _untree(v) for k, v in obj.items()}
+    return obj
+
+
+# -- from Python objects to tensors ------------------------------------------------
+
+def _fill_value(value, d):
+    """A Python value to store into an array of dtype ``d`` (NumPy's setitem rules)."""
+    if type(value) is int and d.kind in "iu":
+        D.check_int_fits(d, value)
+        if d is D.uint64 and value >= 1 << 63:
+            value -= 1 << 64
+        return value
+    if isinstance(value, (S.generic,)):
+        value = value._py()
+    if isinstance(value, ndarray):
+        value = value.item()
+    if d.kind == "b":
+        return bool(value)
+    if d.kind in "iu":
+        if isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                value = -(1 << 63) if d.kind == "i" else 0
+            else:
+                value = int(value)
+        elif isinstance(value, complex):
+            value = int(value.real)
+        value = int(value)
+        if value < d._min or value > d._max:
+            from ._casting import wrap_unsigned
+            bits = d._bits
+            value &= (1 << bits) - 1
+            if d.kind == "i" and value >= 1 << (bits - 1):
+                value -= 1 << bits
+        if d is D.uint64 and value >= 1 << 63:
+            value -= 1 << 64
+        return value
+    if d.kind == "f":
+        if isinstance(value, complex):
+            from .exceptions import ComplexWarning
+            import warnings
+            warnings.warn("Casting complex values to real discards the imaginary part", ComplexWarning, stacklevel=3)
+            value = value.real
+        return float(value)
+    return complex(value)
+
+
+class _Scan:
+    """What a nested sequence holds: its dtype (by NumPy's coercion rules)."""
+
+    __slots__ = ("dtype", "plain", "big", "arrays")
+
+    def __init__(self):
+        self.dtype = None
+        self.plain = True   # only Python numbers: torch.tensor can take it as is
+        self.big = False    # a Python int beyond int64
+        self.arrays = False  # holds ndarrays/tensors: stack them
+
+    def add(self, d):
+        self.dtype = d if self.dtype is None else D.PROMOTE[self.dtype._index][d._index]
+
+
+_PY_DTYPE = {bool: D.bool_, int: D.int64, float: D.float64, complex: D.complex128}
+
+
+def _scan(obj, scan):
+    t = type(obj)
+    d = _PY_DTYPE.get(t)
+    if d is not None:
+        if t is int and (obj > 9223372036854775807 or obj < -9223372036854775808):
+            if 0 <= obj < 1 << 64:
+                scan.big = True
+                scan.add(D.uint64)
+                return
+            raise OverflowError(f"Python integer {obj} out of bounds for int64")
+        scan.add(d)
+        return
+    if t is list or t is tuple:
+        for o in obj:
+            _scan(o, scan)
+        return
+    if isinstance(obj, S.generic):
+        scan.plain = False
+        scan.add(obj._dtype)
+        return
+    if isinstance(obj, ndarray):
+        scan.plain = False
+        scan.arrays = True
+        scan.add(obj._dtype)
+        return
+    if isinstance(obj, torch.Tensor):
+        scan.plain = False
+        scan.arrays = True
+        scan.add(D.dtype(obj.dtype))
+        return
+    if isinstance(obj, (float, int, complex, bool)):
+        scan.plain = False
+        scan.add(_PY_DTYPE[float if isinstance(obj, float) else int if isinstance(obj, int) else complex])
+        return
+    if isinstance(obj, (str, bytes)):
+        raise NotImplementedError("np.array: string arrays are not supported by np2torch")
+    if obj is None:
+        raise NotImplementedError("np.array: object arrays (holding None) are not supported by np2torch")
+    if hasattr(obj, "__array__") or hasattr(obj, "__array_interface__"):
+        scan.plain = False
+        scan.arrays = True
+        scan.add(_foreign_tensor(obj)[1])
+        return
+    if hasattr(obj, "__len__") and hasattr(obj, "__getitem__"):
+        scan.plain = False
+        for o in obj:
+            _scan(o, scan)
+        return
+    if hasattr(obj, "__iter__") and not hasattr(obj, "__len__"):
+        raise NotImplementedError("np.array: object arrays (from an iterator) are not supported by np2torch; use np.fromiter")
+    raise NotImplementedError(f"np.array: object arrays (holding {type(obj).__name__}) are not supported by np2torch")
+
+
+def _leaf_tensor(obj, d, device):
+    """Nested structure with non-plain leaves -> tensor of dtype d."""
+    if isinstance(obj, ndarray):
+        return cast(obj._t, obj._dtype, d).to(device)
+    if isinstance(obj, torch.Tensor):
+        src = D.dtype(obj.dtype)
+        return cast(_tensor_from_torch(obj), src, d).to(device)
+    if isinstance(obj, S.generic) or type(obj) in _PLAIN or isinstance(obj, (int, float, complex)):
+        v = obj._py() if isinstance(obj, S.generic) else obj
+        return torch.tensor(_fill_value(v, d), dtype=d._torch, device=device)
+    if hasattr(obj, "__array__") and not isinstance(obj, (list, tuple)):
+        t, src = _foreign_tensor(obj)
+        return cast(t, src, d).to(device)
+    parts = [_leaf_tensor(o, d, device) for o in obj]
+    if not parts:
+        return torch.empty((0,), dtype=d._torch, device=device)
+    shapes = {p.shape for p in parts}
+    if len(shapes) != 1:
+        raise ValueError("setting an array element with a sequence. The requested array has an "
+                         "inhomogeneous shape after 1 dimensions. The detected shape was "
+                         f"({len(parts)},) + inhomogeneous part.")
+    return torch.stack(parts)
+
+
+def _foreign_tensor(obj):
+    """Tensor + dtype for an object exposing ``__array__`` (e.g. a NumPy array)."""
+    arr = obj.__array__()
+    t = torch.from_numpy(arr) if type(arr).__module__ == "numpy" else torch.as_tensor(arr)
+    name = str(arr.dtype)
+    d = D.BY_NAME.get(name)
+    if d is None:
+        raise NotImplementedError(f"np.asarray: arrays of dtype {name} are not supported by np2torch")
+    return _tensor_from_torch(t), d
+
+
+def _tensor_from_torch(t):
+    """Storage tensor for a tensor of torch's own (possibly unsigned) dtype."""
+    dt = t.dtype
+    if dt is torch.uint16:
+        return t.to(torch.int32)
+    if dt is torch.uint32:
+        return t.to(torch.int64)
+    if dt is torch.uint64:
+        return t.view(torch.int64)
+    return t
+
+
+def _from_nested(obj, d, device):
+    scan = _Scan()
+    _scan(obj, scan)
+    inferred = scan.dtype if scan.dtype is not None else D.float64
+    target = inferred if d is None else d
+    if scan.plain and not scan.big:
+        if d is not None and d.kind in "iu" and inferred.kind in "iu":
+            if d._native and d is not D.int64:
+                # NumPy 2 refuses out-of-range Python ints
+                _check_nested_ints(obj, d)
+            t = torch.tensor(obj, dtype=torch.int64, device=device)
+            return cast(t, D.int64, target), target
+        if inferred.kind in "bif" and target.kind in "iu":
+            t = torch.tensor(obj, dtype=inferred._torch, device=device)
+            return cast(t, inferred, target), target
+        try:
+            t = torch.tensor(obj, dtype=target._torch if target._native else torch.int64, device=device)
+        except (ValueError, TypeError) as e:
+            raise _ragged(obj, e) from None
+        if not target._native:
+            t = cast(t, D.int64, target) if target.kind != "f" else t
+        return t, target
+    try:
+        t = _leaf_tensor(obj, target, device)
+    except ValueError:
+        raise
+    return t, target
+
+
+def _check_nested_ints(obj, d):
+    if type(obj) is int:
+        D.check_int_fits(d, obj)
+    elif type(obj) in (list, tuple):
+        for o in obj:
+            _check_nested_ints(o, d)
+
+
+def _ragged(obj, err):
+    return ValueError("setting an array element with a sequence. The requested array has an "
+                      f"inhomogeneous shape. ({err})")
+
+
+def _tensor_and_dtype(obj, d=None, device=None):
+    """Normalise any array-like to (storage tensor, NumPy dtype)."""
+    if isinstance(obj, ndarray):
+        if d is None or d is obj._dtype:
+            return obj._t, obj._dtype
+        return cast(obj._t, obj._dtype, d), d
+    if device is None:
+        device = current_device()
+    t = type(obj)
+    if t in _PY_DTYPE:
+        src = _PY_DTYPE[t]
+        if t is int and not (-9223372036854775808 <= obj <= 9223372036854775807):
+            if d is None and 0 <= obj < 1 << 64:
+                src = D.uint64
+            elif d is None:
+                raise OverflowError(f"Python integer {obj} out of bounds for int64")
+        target = src if d is None else d
+        return torch.tensor(_fill_value(obj, target), dtype=target._torch, device=device), target
+    if isinstance(obj, S.generic):
+        src = obj._dtype
+        target = src if d is None else d
+        v = obj._py()
+        if target is not src:
+            tt = torch.tensor(_fill_value(v, src), dtype=src._torch, device=device)
+            return cast(tt, src, target), target
+        return torch.tensor(_fill_value(v, target), dtype=target._torch, device=device), target
+    if isinstance(obj, torch.Tensor):
+        if obj.dtype in D.UNSUPPORTED_TORCH:
+            raise NotImplementedError(f"np.asarray: torch dtype {obj.dtype} has no NumPy counterpart")
+        src = D.FROM_TORCH[obj.dtype]
+        base = _tensor_from_torch(obj)
+        if d is None or d is src:
+            return base, src
+        return cast(base, src, d), d
+    if t is list or t is tuple:
+        return _from_nested(obj, d, device)
+    if hasattr(obj, "__array__") or hasattr(obj, "__array_interface__"):
+        base, src = _foreign_tensor(obj)
+        base = base.to(device)
+        if d is None or d is src:
+            return base, src
+        return cast(base, src, d), d
+    if isinstance(obj, (bool, int, float, complex)):
+        # subclasses of Python numbers (IntEnum, ...) count as the plain type
+        for py in (bool, int, float, complex):
+            if isinstance(obj, py):
+                return _tensor_and_dtype(py(obj), d, device)
+    return _from_nested(obj, d, device)
+
+
+def asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):
+    """``np.asarray``: no copy when ``a`` already is an array of that dtype."""
+    if type(a) is ndarray and dtype is None and device is None:
+        if copy:
+            return a.copy()
+        return a
+    d = None if dtype is None else D.dtype(dtype)
+    dev = _device_arg(device)
+    t, d = _tensor_and_dtype(a, d, dev)
+    if dev is not None and t.device != dev:
+        t = t.to(dev)
+    if copy and (t is getattr(a, "_t", None) or t is a):
+        t = t.clone()
+    return _wrap(t, d)
+
+
+def _device_arg(device):
+    if device is None:
+        return None
+    if device == "cpu" or isinstance(device, torch.device):
+        return torch.device(device)
+    return torch.device(device)
+
+
+def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, like=None, device=None):
+    """``np.array``: a new array (a copy unless ``copy=False`` allows sharing)."""
+    d = None if dtype is None else D.dtype(dtype)
+    dev = _device_arg(device)
+    src = getattr(object, "_t", None) if isinstance(object, ndarray) else (object if isinstance(object, torch.Tensor) else None)
+    t, d = _tensor_and_dtype(object, d, dev)
+    if dev is not None and t.device != dev:
+        t = t.to(dev)
+    if copy is False:
+        if src is not None and t is not src and not _shares_storage(t, src):
+            raise ValueError("Unable to avoid copy while creating an array as requested.")
+    elif copy and src is not None and (t is src or _shares_storage(t, src)):
+        t = t.clone()
+    if ndmin and t.ndim < ndmin:
+        t = t.reshape((1,) * (ndmin - t.ndim) + tuple(t.shape))
+    return _wrap(t, d)
+
+
+asanyarray = asarray
+
+
+def ascontiguousarray(a, dtype=None, *, like=None):
+    arr = asarray(a, dtype)
+    if arr.ndim == 0:
+        arr = arr.reshape(1)
+    return _wrap(arr._t.contiguous(), arr._dtype)
+
+
+def asfortranarray(a, dtype=None, *, like=None):
+    arr = asarray(a, dtype)
+    if arr.ndim == 0:
+        arr = arr.reshape(1)
+    return arr
+
+
+def from_torch(t):
+    """Wrap a torch tensor as an ndarray: zero-copy, same device, autograd kept."""
+    if isinstance(t, ndarray):
+        return t
+    if not isinstance(t, torch.Tensor):
+        raise TypeError(f"from_torch expects a torch.Tensor, got {type(t).__name__}")
+    return asarray(t)
+
+
+def to_torch(a):
+    """The torch tensor behind an array (zero-copy, device kept); other
+    array-likes are converted first."""
+    if isinstance(a, torch.Tensor):
+        return a
+    if isinstance(a, ndarray):
+        return a.to_torch()
+    return asarray(a).to_torch()
+
+
+def isscalar(element):
+    """``np.isscalar``: Python numbers, strings and NumPy scalars."""
+    return isinstance(element, (S.generic, bool, int, float, complex, str, bytes))
+
+
+def ndim(a):
+    return asarray(a).ndim if not isinstance(a, ndarray) else a.ndim
+
+
+def shape(a):
+    return asarray(a).shape if not isinstance(a, ndarray) else a.shape
+
+
+def size(a, axis=None):
+    arr = a if isinstance(a, ndarray) else asarray(a)
+    if axis is None:
+        return arr.size
+    return arr.shape[axis]

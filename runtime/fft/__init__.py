@@ -1,0 +1,3 @@
+"""numpy.fft on torch (being written)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""numpy.random on torch (being written)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""numpy.testing on torch (being written)."""
+
+__all__ = []
