@@ -17,6 +17,7 @@ from libcst.metadata import MetadataWrapper
 
 from .findings import Finding, ignore_pragmas, is_silenced
 from .options import Options
+from .rules._names import dotted
 from .rules.imports import ImportRewriter
 
 
@@ -45,7 +46,8 @@ def convert(source: str | bytes, options: Options | None = None) -> Result:
         error = Finding("NP2T001", f"cannot decode: {exc}", 1, 1)
         return Result(source, [error], error=error)
 
-    if not _mentions_numpy_or_torch(module):
+    roots = _imported_roots(module)
+    if not roots & {"numpy", "torch", "importlib", "__import__"} and not _imports_runtime(module, options.runtime):
         # The common case in a large tree: nothing to do, no metadata to compute.
         return Result(source)
 
@@ -54,9 +56,10 @@ def convert(source: str | bytes, options: Options | None = None) -> Result:
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     report = references.ReferenceReporter(options)
     wrapper.visit(report)
-    dtype_report = dtypes.DtypeReporter()
+    dtype_report = dtypes.DtypeReporter(options.runtime)
     wrapper.visit(dtype_report)
-    bridged = wrapper.visit(bridge.BridgeRewriter(options.runtime))
+    bridge_rule = bridge.BridgeRewriter(options.runtime, imports_torch="torch" in roots)
+    bridged = wrapper.visit(bridge_rule)
     imports = ImportRewriter(options.runtime)
     new_module = bridged.visit(imports)
 
@@ -86,8 +89,8 @@ def convert(source: str | bytes, options: Options | None = None) -> Result:
         new_source,
         findings,
         changed=changed,
-        references=report.references,
-        converted=report.converted,
+        references=report.references + bridge_rule.rewritten,
+        converted=report.converted + bridge_rule.rewritten,
     )
 
 
@@ -110,36 +113,33 @@ def _syntax_error(source: str | bytes, exc: cst.ParserSyntaxError) -> Finding:
     return Finding("NP2T001", f"cannot parse: {message}", exc.raw_line, exc.raw_column + 1)
 
 
-def _mentions_numpy_or_torch(module: cst.Module) -> bool:
-    """Cheap pre-check on names in the tree (not on text): any numpy/torch import?"""
+def _imported_roots(module: cst.Module) -> set[str]:
+    """Top-level packages the file imports (and `__import__` if it calls it), from the tree."""
     finder = _ImportFinder()
     module.visit(finder)
-    return finder.found
+    return finder.roots
+
+
+def _imports_runtime(module: cst.Module, runtime: str) -> bool:
+    return runtime.split(".")[0] in _imported_roots(module)
 
 
 class _ImportFinder(cst.CSTVisitor):
-    ROOTS = ("numpy", "torch", "importlib", "__import__")
-
     def __init__(self):
         super().__init__()
-        self.found = False
+        self.roots: set[str] = set()
 
     def visit_Import(self, node: cst.Import) -> bool:
-        from .rules._names import dotted
-
         for alias in node.names:
-            if (dotted(alias.name) or "").split(".")[0] in self.ROOTS:
-                self.found = True
+            self.roots.add((dotted(alias.name) or "").split(".")[0])
         return False
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        from .rules._names import dotted
-
-        if not node.relative and (dotted(node.module) or "").split(".")[0] in self.ROOTS:
-            self.found = True
+        if not node.relative:
+            self.roots.add((dotted(node.module) or "").split(".")[0])
         return False
 
     def visit_Name(self, node: cst.Name) -> bool:
         if node.value == "__import__":
-            self.found = True
+            self.roots.add("__import__")
         return False

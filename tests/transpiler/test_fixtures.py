@@ -17,7 +17,9 @@ NAMES = sorted(p.name[: -len(".input.py")] for p in FIXTURES.glob("*.input.py"))
 
 
 def _options(name: str) -> Options:
-    return Options(approximate=name.startswith("approximate_optin"))
+    # NP2T102 ("not yet in the runtime") changes whenever the runtime grows;
+    # it has its own tests, so fixtures stay stable.
+    return Options(approximate=name.startswith("approximate_optin"), ignore=("NP2T102",))
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import libcst as cst
+from libcst.metadata import QualifiedNameProvider, QualifiedNameSource
 
 
 def dotted(node: cst.BaseExpression | None) -> str | None:
@@ -32,3 +33,18 @@ def is_numpy_module(name: str | None) -> bool:
 def runtime_module(numpy_module: str, runtime: str) -> str:
     """numpy.linalg -> <runtime>.linalg; numpy -> <runtime>."""
     return runtime + numpy_module[len("numpy"):]
+
+
+def as_numpy_name(name: str, runtime: str) -> str | None:
+    """numpy.x -> numpy.x; <runtime>.x -> numpy.x (already converted code); else None."""
+    if is_numpy_module(name):
+        return name
+    if name == runtime or name.startswith(runtime + "."):
+        return "numpy" + name[len(runtime):]
+    return None
+
+
+def imported_names(visitor: cst.MetadataDependent, node: cst.CSTNode) -> set[str]:
+    """Qualified names of `node` that come from an import (not local variables)."""
+    names = visitor.get_metadata(QualifiedNameProvider, node, set())
+    return {q.name for q in names if q.source is QualifiedNameSource.IMPORT}

@@ -1,11 +1,66 @@
-"""Rule family `dtypes`: report structured and object dtypes."""
+"""Rule family `dtypes`: dtypes torch cannot hold, spelled as values.
+
+    np.zeros(3, dtype=[("x", "f8"), ("y", "i4")])   # NP2T105 structured dtype
+    np.dtype({"names": ["a"], "formats": ["f8"]})   # NP2T105
+    np.array(items, dtype=object)                   # NP2T106 object array
+    np.empty(4, dtype="O")                          # NP2T106
+
+Scalar types such as np.object_ and np.void are names, reported by the
+`references` rule.  Only calls to NumPy functions are inspected: `dtype=`
+means something else to other libraries.
+"""
 
 from __future__ import annotations
 
 import libcst as cst
+from libcst.metadata import PositionProvider, QualifiedNameProvider
+
+from ..findings import Finding
+from ._names import as_numpy_name, imported_names
+
+OBJECT_STRINGS = {"O", "|O", "object", "=O", "<O", ">O"}
 
 
 class DtypeReporter(cst.CSTVisitor):
-    def __init__(self):
+    METADATA_DEPENDENCIES = (QualifiedNameProvider, PositionProvider)
+
+    def __init__(self, runtime: str):
         super().__init__()
-        self.findings = []
+        self.runtime = runtime
+        self.findings: list[Finding] = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        names = {as_numpy_name(n, self.runtime) for n in imported_names(self, node.func)} - {None}
+        if not names:
+            return
+        candidates = [arg.value for arg in node.args if arg.keyword is not None and arg.keyword.value == "dtype"]
+        if names & {"numpy.dtype"} and node.args and node.args[0].keyword is None:
+            candidates.append(node.args[0].value)
+        for value in candidates:
+            code = self._classify(value)
+            if code is not None:
+                position = self.get_metadata(PositionProvider, value).start
+                message = (
+                    "structured dtype: torch tensors hold one numeric type; use one array per field"
+                    if code == "NP2T105"
+                    else "object dtype: torch tensors cannot hold Python objects; use a list or a numeric dtype"
+                )
+                self.findings.append(Finding(code, message, position.line, position.column + 1, "numpy.dtype"))
+
+    def _classify(self, value: cst.BaseExpression) -> str | None:
+        if isinstance(value, (cst.List, cst.ListComp, cst.Dict, cst.DictComp)):
+            return "NP2T105"
+        if isinstance(value, cst.SimpleString):
+            text = value.evaluated_value
+            if isinstance(text, bytes):
+                text = text.decode("latin-1")
+            if text.strip() in OBJECT_STRINGS:
+                return "NP2T106"
+            if "," in text:
+                return "NP2T105"
+            return None
+        if isinstance(value, cst.Name) and value.value == "object":
+            names = self.get_metadata(QualifiedNameProvider, value, set())
+            if any(q.name == "builtins.object" for q in names):
+                return "NP2T106"
+        return None

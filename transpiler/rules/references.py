@@ -1,14 +1,87 @@
-"""Rule family `references`: report NumPy names the runtime cannot honour."""
+"""Rule family `references`: every NumPy name used is looked up in the catalog.
+
+Names the runtime provides count as converted; the others are reported and
+left as they are, so the user sees each one:
+
+    import numpy as np
+    m = np.ma.masked_array(x)     # NP2T101 unsupported NumPy API (np.ma)
+    y = np.some_future_func(x)    # NP2T103 unknown NumPy name
+
+Names resolve through imports with LibCST's qualified names, so a local
+variable called `np` is never taken for NumPy, and `from numpy import ma`
+followed by `ma.array` is.  Code already converted (importing the runtime)
+is analysed the same way, so its findings do not vanish on a second run.
+Also reported: `importlib.import_module("numpy")` and `__import__("numpy")`
+(NP2T108), which no rule can rewrite.
+"""
 
 from __future__ import annotations
 
 import libcst as cst
+from libcst.metadata import PositionProvider, QualifiedNameProvider
+
+from ..catalog import lookup
+from ..findings import Finding
+from ._names import as_numpy_name, dotted, imported_names
 
 
 class ReferenceReporter(cst.CSTVisitor):
+    METADATA_DEPENDENCIES = (QualifiedNameProvider, PositionProvider)
+
     def __init__(self, options):
         super().__init__()
         self.options = options
-        self.findings = []
+        self.findings: list[Finding] = []
         self.references = 0
         self.converted = 0
+
+    def _numpy(self, name: str | None) -> str | None:
+        return as_numpy_name(name, self.options.runtime) if name else None
+
+    def _reference(self, numpy_name: str, shown: str, node: cst.CSTNode) -> None:
+        entry = lookup(numpy_name)
+        self.references += 1
+        if entry.converted or (entry.tier == "approximate" and self.options.approximate):
+            self.converted += 1
+            return
+        position = self.get_metadata(PositionProvider, node).start
+        what = shown if shown == numpy_name else f"{shown} ({numpy_name})"
+        self.findings.append(Finding(entry.code, f"{what}: {entry.note}", position.line, position.column + 1, numpy_name))
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        for alias in node.names:
+            name = self._numpy(dotted(alias.name))
+            if name is not None:
+                self._reference(name, dotted(alias.name), alias)
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        module = self._numpy(dotted(node.module)) if not node.relative else None
+        if module is None:
+            return False
+        if isinstance(node.names, cst.ImportStar):
+            self._reference(module, dotted(node.module), node)
+            return False
+        for alias in node.names:
+            member = dotted(alias.name)
+            self._reference(f"{module}.{member}", member, alias)
+        return False
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        names = {n for n in map(self._numpy, imported_names(self, node)) if n}
+        if not names:
+            return True
+        # One reference per outermost chain: np.linalg.norm, not also np.linalg.
+        self._reference(min(names), dotted(node) or min(names), node)
+        return False
+
+    def visit_Call(self, node: cst.Call) -> bool:
+        called = imported_names(self, node.func) | {dotted(node.func)}
+        dynamic = called & {"importlib.import_module", "__import__", "builtins.__import__"}
+        if dynamic and node.args and isinstance(node.args[0].value, cst.SimpleString):
+            target = node.args[0].value.evaluated_value
+            if isinstance(target, str) and (target == "numpy" or target.startswith("numpy.")):
+                position = self.get_metadata(PositionProvider, node).start
+                self.findings.append(Finding("NP2T108", f"dynamic import of {target!r} is not converted",
+                                             position.line, position.column + 1, target))
+        return True
