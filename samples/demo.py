@@ -81,13 +81,19 @@ def indent(lines: list[str], prefix: str = "    ") -> str:
     return "\n".join(prefix + line for line in lines)
 
 
+def shorten(lines: list[str], keep: int = 10) -> list[str]:
+    """The first lines of a long report and its last (summary) line."""
+    if len(lines) <= keep + 2:
+        return lines
+    return lines[:keep] + [f"... ({len(lines) - keep - 1} more lines)", lines[-1]]
+
+
 def convert_tree(output_dir: Path) -> bool:
     print(bold("1. Convert the samples into a temporary tree"))
-    done = run_cli(["convert", str(PROGRAMS_DIR), "-o", str(output_dir)])
+    done = run_cli(["convert", _relative(str(PROGRAMS_DIR)), "-o", str(output_dir)])
     if done.returncode == 0:
-        for stream in (done.stdout, done.stderr):
-            if stream.strip():
-                print(indent(stream.rstrip("\n").splitlines()))
+        report = (done.stdout + done.stderr).rstrip("\n").splitlines()
+        print(indent(shorten(report)))
     else:
         print(red(f"    np2torch convert exited with status {done.returncode}"))
         print(indent(tail(done.stdout + done.stderr), "    | "))
@@ -98,7 +104,7 @@ def convert_tree(output_dir: Path) -> bool:
 def show_diff(sample: str) -> None:
     print(bold(f"2. What the conversion changes in {sample}"))
     # --diff exits 1 when the file would change: that is the expected case here.
-    done = run_cli(["convert", "--diff", str(PROGRAMS_DIR / sample)])
+    done = run_cli(["convert", "--diff", _relative(str(PROGRAMS_DIR / sample))])
     if done.stdout:
         for line in done.stdout.rstrip("\n").splitlines():
             if line.startswith("+") and not line.startswith("+++"):
@@ -109,7 +115,7 @@ def show_diff(sample: str) -> None:
     if done.returncode not in (0, 1) or not done.stdout:
         print(red(f"    np2torch convert --diff exited with status {done.returncode}"))
     if done.stderr.strip():
-        print(indent(tail(done.stderr), "    | "))
+        print(indent(shorten(done.stderr.rstrip("\n").splitlines()), "    | "))
     print()
 
 
