@@ -98,7 +98,8 @@ def render(outcomes, fmt: str, mode: str, to_stdout: bool, quiet: bool, options=
                         err=err,
                     )
                 else:
-                    click.echo(f"{outcome.display}:{finding.line}:{finding.column}: {finding.code} {finding.message}",
+                    cell = f"cell {finding.cell}:" if finding.cell is not None else ""
+                    click.echo(f"{outcome.display}:{cell}{finding.line}:{finding.column}: {finding.code} {finding.message}",
                                err=err)
     if not quiet and fmt != "json":
         click.echo(summary_line(totals, mode), err=True)

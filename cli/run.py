@@ -187,8 +187,9 @@ def _convert_bytes(display: str, data: bytes, job: Job) -> Outcome:
     result = convert(data, job.options)
     if result.failed:
         error = result.error
+        cell = f"cell {error.cell}:" if error.cell is not None else ""
         return Outcome(display, "failed", [], new_data=data,
-                       error=f"{display}:{error.line}:{error.column}: {error.code} {error.message}")
+                       error=f"{display}:{cell}{error.line}:{error.column}: {error.code} {error.message}")
     status = "changed" if result.changed else "unchanged"
     outcome = Outcome(display, status, list(result.findings), references=result.references,
                       converted=result.converted)
@@ -203,7 +204,7 @@ def _convert_bytes(display: str, data: bytes, job: Job) -> Outcome:
 
 def _finding_fields(finding) -> dict:
     return {"code": finding.code, "message": finding.message, "line": finding.line,
-            "column": finding.column, "name": finding.name}
+            "column": finding.column, "name": finding.name, "cell": finding.cell}
 
 
 def _copy(task: Task, data: bytes) -> Outcome:

@@ -65,6 +65,7 @@ class Finding:
     line: int
     column: int  # 1-based, as editors and GitHub annotations count
     name: str = ""  # the NumPy name concerned, if any
+    cell: int | None = None  # notebooks: index of the cell; `line` counts within it
 
     @property
     def severity(self) -> str:
