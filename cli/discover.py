@@ -38,24 +38,32 @@ def is_convertible(path: str) -> bool:
     return path.endswith(CONVERTIBLE)
 
 
-def _matches(globs, relative: str, name: str) -> bool:
-    return any(fnmatch.fnmatchcase(relative, g) or fnmatch.fnmatchcase(name, g) for g in globs)
+def _matches(globs, relative: str, name: str, absolute: Path | None = None, base: Path | None = None) -> bool:
+    """A glob matches the path relative to the walked root, to the project root (`base`), or the name."""
+    candidates = [relative, name]
+    if absolute is not None and base is not None:
+        try:
+            candidates.append(absolute.relative_to(base).as_posix())
+        except ValueError:
+            pass
+    return any(fnmatch.fnmatchcase(c, g) for g in globs for c in candidates)
 
 
-def discover(paths, excludes, use_gitignore=True, output=None):
+def discover(paths, excludes, use_gitignore=True, output=None, base=None):
     """Tasks for `paths`, and messages about paths that do not exist."""
     tasks: list[Task] = []
     problems: list[str] = []
     output_dir = Path(output).resolve() if output else None
+    base = Path(base or Path.cwd()).resolve()
     for given in paths:
         path = Path(given)
         if path.is_symlink() and path.is_dir():
             problems.append(f"{given}: is a symbolic link to a directory; pass its target instead")
             continue
         if path.is_dir():
-            tasks.extend(_walk(path, excludes, use_gitignore, output_dir))
+            tasks.extend(_walk(path, excludes, use_gitignore, output_dir, base))
         elif path.exists() or path.is_symlink():
-            if _matches(excludes, path.as_posix(), path.name):
+            if _matches(excludes, path.as_posix(), path.name, path.absolute(), base):
                 continue
             destination = str(output_dir / path.name) if output_dir else None
             if is_convertible(path.name):
@@ -70,7 +78,7 @@ def discover(paths, excludes, use_gitignore=True, output=None):
     return tasks, problems
 
 
-def _walk(root: Path, excludes, use_gitignore, output_dir):
+def _walk(root: Path, excludes, use_gitignore, output_dir, base):
     absolute_root = root.resolve()
     ignore = GitIgnore.for_directory(absolute_root) if use_gitignore else None
     ignores = {absolute_root: ignore}
@@ -84,7 +92,7 @@ def _walk(root: Path, excludes, use_gitignore, output_dir):
             relative = (relative_dir / name).as_posix()
             if output_dir is not None and child == output_dir:
                 continue
-            if _matches(DEFAULT_SKIP, name, name) or _matches(excludes, relative, name):
+            if _matches(DEFAULT_SKIP, name, name) or _matches(excludes, relative, name, child, base):
                 continue
             if ignore is not None and ignore.ignored(child, is_dir=True):
                 continue
@@ -104,7 +112,7 @@ def _walk(root: Path, excludes, use_gitignore, output_dir):
                 if output_dir is not None:
                     yield Task(str(child), shown, destination, "link")
                 continue
-            skipped = _matches(excludes, relative, name) or (
+            skipped = _matches(excludes, relative, name, child, base) or (
                 ignore is not None and ignore.ignored(child, is_dir=False)
             )
             if is_convertible(name) and not skipped:

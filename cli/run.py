@@ -81,7 +81,7 @@ def run_convert(paths, output, diff, check, report_format, jobs, excludes, stdin
     if output and mode == "write":
         os.makedirs(output, exist_ok=True)
     tasks, problems = discover(paths, all_excludes, use_gitignore=config.gitignore and not no_gitignore,
-                               output=output if mode == "write" else None)
+                               output=output if mode == "write" else None, base=config.root)
     for problem in problems:
         click.echo(problem, err=True)
 
