@@ -1,1 +1,75 @@
-"""NumPy API on torch tensors."""
+"""np2torch.runtime: NumPy's public API on torch tensors.
+
+Converted programs import this module in place of numpy
+(``import np2torch.runtime as np``).  It imports only torch and the
+standard library.  Arrays live on any torch device; ``to_torch(a)`` and
+``from_torch(t)`` cross between the two worlds without copying.
+"""
+
+try:
+    import torch as _torch  # noqa: F401
+except ImportError as _e:  # pragma: no cover - exercised without torch installed
+    raise ImportError("np2torch.runtime needs PyTorch: pip install 'np2torch[runtime]'") from _e
+
+# NumPy API level this runtime follows (code that checks np.__version__).
+__version__ = "2.4.0"
+
+from . import _dtypes
+from ._dtypes import (dtype, promote_types, result_type, can_cast, finfo, iinfo, typecodes,
+                      sctypeDict)
+from ._scalars import *  # noqa: F401,F403
+from ._scalars import bool_ as bool  # noqa: A001  (np.bool is the scalar type in NumPy 2)
+from ._ndarray import *  # noqa: F401,F403
+from . import _ufuncs
+from ._ufuncs import *  # noqa: F401,F403
+from ._creation import *  # noqa: F401,F403
+from ._indexing import *  # noqa: F401,F403
+from ._manipulation import *  # noqa: F401,F403
+from ._reductions import *  # noqa: F401,F403
+from ._sorting import *  # noqa: F401,F403
+from ._math import *  # noqa: F401,F403
+from ._printing import *  # noqa: F401,F403
+from ._errstate import *  # noqa: F401,F403
+from ._config import *  # noqa: F401,F403
+from ._io import *  # noqa: F401,F403
+from . import exceptions
+from .exceptions import AxisError, ComplexWarning, VisibleDeprecationWarning  # noqa: F401
+from . import _operators, _methods
+
+_operators.install()
+_methods.install()
+
+from . import linalg, fft, random, testing  # noqa: E402
+
+# scalar type aliases (NumPy 2 names)
+int_ = int64
+intp = int64
+uint = uint64
+uintp = uint64
+long = int64
+ulong = uint64
+longlong = int64
+ulonglong = uint64
+intc = int32
+uintc = uint32
+short = int16
+ushort = uint16
+byte = int8
+ubyte = uint8
+half = float16
+single = float32
+double = float64
+csingle = complex64
+cdouble = complex128
+
+# constants
+import math as _math
+pi = _math.pi
+e = _math.e
+euler_gamma = 0.5772156649015329
+inf = _math.inf
+nan = _math.nan
+newaxis = None
+little_endian = True
+
+del _math

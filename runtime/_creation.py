@@ -1,0 +1,308 @@
+"""Array creation routines (NumPy docs: "Array creation routines")."""
+
+import math
+import operator
+
+import torch
+
+from . import _dtypes as D
+from ._casting import cast
+from ._config import current_device
+from ._ndarray import ndarray, _wrap, asarray, _tensor_and_dtype, _fill_value, _device_arg
+
+__all__ = ["empty", "empty_like", "zeros", "zeros_like", "ones", "ones_like", "full",
+           "full_like", "arange", "linspace", "logspace", "geomspace", "eye", "identity",
+           "tri", "diag", "diagflat", "vander", "meshgrid", "indices", "copy"]
+
+
+def _shape(shape):
+    if isinstance(shape, (int,)) or hasattr(shape, "__index__") and not isinstance(shape, (tuple, list)):
+        n = operator.index(shape)
+        if n < 0:
+            raise ValueError("negative dimensions are not allowed")
+        return (n,)
+    try:
+        dims = tuple(operator.index(s) for s in shape)
+    except TypeError:
+        raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an integer") from None
+    if any(s < 0 for s in dims):
+        raise ValueError("negative dimensions are not allowed")
+    return dims
+
+
+def _dev(device):
+    d = _device_arg(device)
+    return d if d is not None else current_device()
+
+
+def _dtype_or(dtype, default=D.float64):
+    return default if dtype is None else D.dtype(dtype)
+
+
+def empty(shape, dtype=float, order="C", *, device=None, like=None):
+    d = _dtype_or(dtype)
+    return _wrap(torch.zeros(_shape(shape), dtype=d._torch, device=_dev(device)), d)
+
+
+def zeros(shape, dtype=float, order="C", *, device=None, like=None):
+    d = _dtype_or(dtype)
+    return _wrap(torch.zeros(_shape(shape), dtype=d._torch, device=_dev(device)), d)
+
+
+def ones(shape, dtype=None, order="C", *, device=None, like=None):
+    d = _dtype_or(dtype)
+    return _wrap(torch.ones(_shape(shape), dtype=d._torch, device=_dev(device)), d)
+
+
+def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None):
+    if dtype is None:
+        fv = asarray(fill_value)
+        d = fv._dtype
+        if fv.ndim:
+            return _wrap(torch.broadcast_to(fv._t, _shape(shape)).clone(), d)
+        value = fv.item()
+    else:
+        d = D.dtype(dtype)
+        if isinstance(fill_value, ndarray) and fill_value.ndim:
+            return _wrap(torch.broadcast_to(cast(fill_value._t, fill_value._dtype, d), _shape(shape)).clone(), d)
+        value = fill_value
+    return _wrap(torch.full(_shape(shape), _fill_value(value, d), dtype=d._torch, device=_dev(device)), d)
+
+
+def _like(a, dtype, shape, device):
+    arr = a if isinstance(a, ndarray) else asarray(a)
+    d = arr._dtype if dtype is None else D.dtype(dtype)
+    shp = arr.shape if shape is None else _shape(shape)
+    dev = arr._t.device if device is None else _device_arg(device)
+    return d, shp, dev
+
+
+def empty_like(prototype, dtype=None, order="K", subok=True, shape=None, *, device=None):
+    d, shp, dev = _like(prototype, dtype, shape, device)
+    return _wrap(torch.zeros(shp, dtype=d._torch, device=dev), d)
+
+
+def zeros_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
+    d, shp, dev = _like(a, dtype, shape, device)
+    return _wrap(torch.zeros(shp, dtype=d._torch, device=dev), d)
+
+
+def ones_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
+    d, shp, dev = _like(a, dtype, shape, device)
+    return _wrap(torch.ones(shp, dtype=d._torch, device=dev), d)
+
+
+def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, device=None):
+    d, shp, dev = _like(a, dtype, shape, device)
+    if isinstance(fill_value, ndarray) and fill_value.ndim:
+        return _wrap(torch.broadcast_to(cast(fill_value._t, fill_value._dtype, d), shp).clone(), d)
+    return _wrap(torch.full(shp, _fill_value(fill_value, d), dtype=d._torch, device=dev), d)
+
+
+def _scalar_value(x):
+    if isinstance(x, ndarray):
+        return x.item()
+    if hasattr(x, "_py"):
+        return x._py()
+    return x
+
+
+def arange(start_or_stop, /, stop=None, step=None, *, dtype=None, device=None, like=None):
+    """``np.arange``: length ceil((stop - start) / step), NumPy's dtype rules."""
+    if stop is None:
+        start, stop = 0, start_or_stop
+    else:
+        start = start_or_stop
+    if step is None:
+        step = 1
+    values = [_scalar_value(v) for v in (start, stop, step)]
+    d = D.result_type(start, stop, step) if dtype is None else D.dtype(dtype)
+    if d.kind == "b":
+        d = D.int64
+    start_v, stop_v, step_v = values
+    if step_v == 0:
+        raise ZeroDivisionError("division by zero")
+    length = max(0, math.ceil((stop_v - start_v) / step_v))
+    dev = _dev(device)
+    if d.kind in "iu":
+        if all(isinstance(v, int) for v in values):
+            t = torch.arange(start_v, start_v + length * step_v, step_v, dtype=torch.int64, device=dev)[:length]
+            return _wrap(cast(t, D.int64, d), d)
+        # NumPy computes integer aranges from float bounds by repeated addition
+        first = int(start_v)
+        delta = int(start_v + step_v) - first
+        t = first + delta * torch.arange(length, dtype=torch.int64, device=dev)
+        return _wrap(cast(t, D.int64, d), d)
+    # NumPy fills start + i * delta, where delta is the first step as computed
+    delta = (start_v + step_v) - start_v
+    t = start_v + delta * torch.arange(length, dtype=torch.float64, device=dev)
+    return _wrap(t.to(d._torch), d)
+
+
+def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0, *, device=None):
+    num = operator.index(num)
+    if num < 0:
+        raise ValueError(f"Number of samples, {num}, must be non-negative.")
+    ts, ds = _tensor_and_dtype(start)
+    te, de = _tensor_and_dtype(stop)
+    calc = D.PROMOTE[D.PROMOTE[ds._index][de._index]._index][D.float64._index]
+    ts = cast(ts, ds, calc)
+    te = cast(te, de, calc)
+    div = (num - 1) if endpoint else num
+    shape = torch.broadcast_shapes(ts.shape, te.shape)
+    ts = ts.expand(shape)
+    te = te.expand(shape)
+    delta = te - ts
+    steps = torch.arange(num, dtype=calc._torch, device=ts.device).reshape((-1,) + (1,) * len(shape))
+    if div > 0:
+        step = delta / div
+        any_zero = bool((step == 0).any()) if step.ndim else bool(step == 0)
+        if any_zero:
+            y = steps / div * delta + ts
+        else:
+            y = steps * step + ts
+    else:
+        step = torch.full_like(delta, float("nan"))
+        y = steps * delta + ts
+    if endpoint and num > 1:
+        y[-1, ...] = te
+    if axis != 0:
+        y = torch.movedim(y, 0, axis)
+    d = calc if dtype is None else D.dtype(dtype)
+    if d.kind in "iu":
+        y = torch.floor(y)
+    out = _wrap(cast(y, calc, d), d)
+    if retstep:
+        from ._ndarray import box
+        return out, box(step, calc)
+    return out
+
+
+def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
+    y = linspace(start, stop, num=num, endpoint=endpoint, axis=axis)
+    from ._ufuncs import power
+    b = asarray(base)
+    if b.ndim:
+        b = b.reshape(b.shape[:axis] + (1,) + b.shape[axis:]) if axis >= 0 else b
+    r = power(b, y)
+    return r if dtype is None else r.astype(dtype)
+
+
+def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
+    ts, ds = _tensor_and_dtype(start)
+    te, de = _tensor_and_dtype(stop)
+    if bool((ts == 0).any()) or bool((te == 0).any()):
+        raise ValueError("Geometric sequence cannot include zero")
+    calc = D.PROMOTE[D.PROMOTE[ds._index][de._index]._index][D.float64._index]
+    ts = cast(ts, ds, calc)
+    te = cast(te, de, calc)
+    if calc.kind == "c":
+        log_s, log_e = torch.log(ts), torch.log(te)
+        y = torch.exp(linspace(_wrap(log_s, calc), _wrap(log_e, calc), num, endpoint, axis=0)._t)
+    else:
+        sign = torch.sign(ts)
+        same = torch.sign(te) == sign
+        if not bool(same.all()):
+            raise NotImplementedError("np.geomspace: start and stop of different signs are not supported by np2torch")
+        y = torch.pow(10.0, linspace(_wrap(torch.log10(ts.abs()), calc), _wrap(torch.log10(te.abs()), calc), num, endpoint, axis=0)._t) * sign
+        if num > 0:
+            y[0, ...] = ts
+            if endpoint and num > 1:
+                y[-1, ...] = te
+    if axis != 0:
+        y = torch.movedim(y, 0, axis)
+    d = calc if dtype is None else D.dtype(dtype)
+    return _wrap(cast(y, calc, d), d)
+
+
+def eye(N, M=None, k=0, dtype=float, order="C", *, device=None, like=None):
+    d = _dtype_or(dtype)
+    M = N if M is None else M
+    t = torch.zeros((N, M), dtype=d._torch, device=_dev(device))
+    if -N < k < M:
+        idx = torch.arange(max(0, -k), min(N, M - k), device=t.device)
+        t[idx, idx + k] = 1
+    return _wrap(t, d)
+
+
+def identity(n, dtype=None, *, like=None):
+    return eye(n, dtype=dtype)
+
+
+def tri(N, M=None, k=0, dtype=float, *, like=None):
+    d = _dtype_or(dtype)
+    M = N if M is None else M
+    t = torch.ones((N, M), dtype=torch.bool, device=current_device()).tril(k)
+    return _wrap(t.to(d._torch), d)
+
+
+def diag(v, k=0):
+    a = asarray(v)
+    if a.ndim == 1:
+        return _wrap(torch.diag(a._t, k), a._dtype)
+    if a.ndim == 2:
+        return _wrap(torch.diagonal(a._t, k), a._dtype)
+    raise ValueError("Input must be 1- or 2-d.")
+
+
+def diagflat(v, k=0):
+    a = asarray(v)
+    return _wrap(torch.diag(a._t.reshape(-1), k), a._dtype)
+
+
+def vander(x, N=None, increasing=False):
+    a = asarray(x)
+    if a.ndim != 1:
+        raise ValueError("x must be a one-dimensional array or sequence.")
+    n = a.shape[0] if N is None else N
+    powers = torch.arange(n, device=a._t.device)
+    if not increasing:
+        powers = powers.flip(0)
+    d = D.PROMOTE[a._dtype._index][D.int64._index] if a._dtype.kind == "b" else a._dtype
+    t = cast(a._t, a._dtype, d)
+    return _wrap(torch.pow(t.unsqueeze(1), powers.to(t.dtype) if t.is_floating_point() or t.is_complex() else powers), d)
+
+
+def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
+    if indexing not in ("xy", "ij"):
+        raise ValueError("Valid values for `indexing` are 'xy' and 'ij'.")
+    arrays = [asarray(x).ravel() for x in xi]
+    nd = len(arrays)
+    outs = []
+    for i, a in enumerate(arrays):
+        shape = [1] * nd
+        shape[i] = a.shape[0]
+        outs.append(a.reshape(shape))
+    if indexing == "xy" and nd > 1:
+        for i, o in enumerate(outs):
+            s = list(o.shape)
+            s[0], s[1] = s[1], s[0]
+            outs[i] = o.reshape(s)
+    if not sparse:
+        full_shape = torch.broadcast_shapes(*[tuple(o.shape) for o in outs])
+        outs = [_wrap(o._t.expand(full_shape), o._dtype) for o in outs]
+        if copy:
+            outs = [o.copy() for o in outs]
+    return tuple(outs)
+
+
+def indices(dimensions, dtype=int, sparse=False):
+    d = D.dtype(dtype)
+    dims = tuple(dimensions)
+    n = len(dims)
+    outs = []
+    for i, size in enumerate(dims):
+        shape = [1] * n
+        shape[i] = size
+        t = torch.arange(size, dtype=torch.int64, device=current_device()).reshape(shape)
+        outs.append(cast(t, D.int64, d))
+    if sparse:
+        return tuple(_wrap(t, d) for t in outs)
+    if n == 0:
+        return _wrap(torch.zeros((0,), dtype=d._torch), d)
+    return _wrap(torch.stack([t.expand(dims) for t in outs]), d)
+
+
+def copy(a, order="K", subok=False):
+    arr = asarray(a)
+    return _wrap(arr._t.clone(), arr._dtype)

@@ -1,0 +1,597 @@
+"""Indexing (NumPy docs: "Indexing routines") and ``ndarray.__getitem__``/``__setitem__``.
+
+torch implements NumPy's basic and advanced indexing rules; this module
+normalises keys (NumPy scalars, lists, our arrays, negative-step slices,
+which torch lacks), turns fully-integer results into NumPy scalars, and
+gives NumPy's exception types and messages.
+"""
+
+import operator
+
+import torch
+
+from . import _dtypes as D
+from . import _scalars as S
+from ._casting import cast
+from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _fill_value, _normalize_axis
+
+__all__ = ["take", "put", "choose", "compress", "where", "nonzero", "flatnonzero",
+           "argwhere", "place", "putmask", "take_along_axis", "put_along_axis", "extract",
+           "ix_", "diag_indices", "diag_indices_from", "tril_indices", "triu_indices",
+           "tril_indices_from", "triu_indices_from", "mask_indices", "unravel_index",
+           "ravel_multi_index", "flatiter", "ndindex", "ndenumerate"]
+
+_VALID = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and "
+          "integer or boolean arrays are valid indices")
+
+
+def _key_item(k):
+    """One element of an index key, in a form torch understands."""
+    t = type(k)
+    if t is int or t is slice or k is None or k is Ellipsis:
+        return k
+    if t is ndarray:
+        kd = k._dtype.kind
+        if kd == "b" or kd in "iu":
+            if k._t.ndim == 0 and kd in "iu":
+                return int(k._t.item())
+            return k._t
+        raise IndexError(_VALID)
+    if isinstance(k, S.generic):
+        if isinstance(k, S.integer):
+            return int(k)
+        if isinstance(k, S.bool_):
+            return torch.tensor(bool(k))
+        raise IndexError(_VALID)
+    if t is bool:
+        return torch.tensor(k)
+    if t is list or t is tuple:
+        arr = asarray(k) if k else asarray(k, dtype=D.int64)
+        return _key_item(arr)
+    if isinstance(k, torch.Tensor):
+        if k.dtype.is_floating_point or k.dtype.is_complex:
+            raise IndexError(_VALID)
+        return k
+    if t is float:
+        raise IndexError(_VALID)
+    if hasattr(k, "__index__"):
+        return operator.index(k)
+    if hasattr(k, "__array__"):
+        return _key_item(asarray(k))
+    raise IndexError(_VALID)
+
+
+def _normalize_key(a, key):
+    """(torch key tuple, flip dims, result-is-scalar flag)."""
+    if type(key) is not tuple:
+        key = (key,)
+    items = [_key_item(k) for k in key]
+    scalar = all(type(k) is int for k in items)
+    flips = None
+    if any(type(k) is slice and k.step is not None and k.step < 0 for k in items):
+        items, flips = _positive_slices(a, items)
+    return tuple(items), flips, scalar
+
+
+def _positive_slices(a, items):
+    """Rewrite negative-step slices as positive ones plus flips of result dims."""
+    has_advanced = any(isinstance(k, torch.Tensor) for k in items)
+    shape = a._t.shape
+    n_ell = sum(1 for k in items if k is Ellipsis)
+    consumed = sum(1 for k in items if k is not None and k is not Ellipsis
+                   and not (isinstance(k, torch.Tensor) and k.dtype is torch.bool))
+    consumed += sum(k.ndim for k in items if isinstance(k, torch.Tensor) and k.dtype is torch.bool)
+    out = []
+    flips = []
+    dim = 0       # input dimension
+    out_dim = 0   # output dimension (basic indexing only)
+    for k in items:
+        if k is Ellipsis:
+            skip = len(shape) - consumed
+            dim += skip
+            out_dim += skip
+            out.append(k)
+            continue
+        if k is None:
+            out.append(k)
+            out_dim += 1
+            continue
+        if type(k) is slice:
+            if k.step is not None and k.step < 0:
+                if dim >= len(shape):
+                    raise IndexError("too many indices for array")
+                idx = range(*k.indices(shape[dim]))
+                if has_advanced:
+                    k = torch.tensor(list(idx), dtype=torch.int64, device=a._t.device)
+                else:
+                    if len(idx):
+                        k = slice(idx[-1], idx[0] + 1, -k.step)
+                    else:
+                        k = slice(0, 0)
+                    flips.append(out_dim)
+            out.append(k)
+            dim += 1
+            out_dim += 1
+            continue
+        out.append(k)
+        if isinstance(k, torch.Tensor) and k.dtype is torch.bool:
+            dim += k.ndim
+        else:
+            dim += 1
+    n_ell = n_ell
+    return out, flips
+
+
+def _translate(e, a, key):
+    msg = str(e)
+    if "out of bounds" in msg or "out of range" in msg:
+        msg = msg.replace("dimension", "axis")
+        return IndexError(msg)
+    if "too many indices" in msg:
+        n = sum(1 for k in key if k is not None and k is not Ellipsis)
+        return IndexError(f"too many indices for array: array is {a.ndim}-dimensional, "
+                          f"but {n} were indexed")
+    if "shape mismatch" in msg or "cannot be broadcast" in msg:
+        return IndexError("shape mismatch: indexing arrays could not be broadcast together")
+    if "mask" in msg and "does not match" in msg:
+        return IndexError(msg.replace("dimension", "axis"))
+    return IndexError(msg)
+
+
+def getitem(a, key):
+    t = a._t
+    if type(key) is int:
+        try:
+            r = t[key]
+        except IndexError as e:
+            n = t.shape[0] if t.ndim else 0
+            if t.ndim == 0:
+                raise IndexError("too many indices for array: array is 0-dimensional, but 1 were indexed") from None
+            raise IndexError(f"index {key} is out of bounds for axis 0 with size {n}") from None
+        return box(r, a._dtype) if r.ndim == 0 else _wrap(r, a._dtype)
+    if type(key) is slice and (key.step is None or key.step > 0):
+        return _wrap(t[key], a._dtype)
+    items, flips, scalar = _normalize_key(a, key)
+    try:
+        r = t[items]
+    except (IndexError, RuntimeError, TypeError) as e:
+        raise _translate(e, a, items) from None
+    if flips:
+        r = torch.flip(r, flips)
+    if scalar and r.ndim == 0:
+        return box(r, a._dtype)
+    return _wrap(r, a._dtype)
+
+
+def _value_tensor(value, d, device):
+    if type(value) in (int, float, bool, complex) or isinstance(value, S.generic):
+        return _fill_value(value, d)
+    if isinstance(value, ndarray):
+        vt = cast(value._t, value._dtype, d) if value._dtype is not d else value._t
+    else:
+        vt, vd = _tensor_and_dtype(value)
+        vt = cast(vt, vd, d)
+    if vt.device != device:
+        vt = vt.to(device)
+    return vt
+
+
+def setitem(a, key, value):
+    t = a._t
+    v = _value_tensor(value, a._dtype, t.device)
+    items, flips, _ = _normalize_key(a, key)
+    try:
+        if flips:
+            target = t[items]
+            if isinstance(v, torch.Tensor):
+                v = torch.flip(torch.broadcast_to(v, target.shape), flips)
+            target.copy_(v) if isinstance(v, torch.Tensor) else target.fill_(v)
+            return
+        if isinstance(v, torch.Tensor) and v.ndim and all(k is None or k is Ellipsis or type(k) in (int, slice) for k in items):
+            target = t[items]
+            try:
+                target.copy_(torch.broadcast_to(v, target.shape))
+            except RuntimeError:
+                raise ValueError(f"could not broadcast input array from shape {tuple(v.shape)} "
+                                 f"into shape {tuple(target.shape)}") from None
+            return
+        t[items] = v
+    except ValueError:
+        raise
+    except (IndexError, RuntimeError, TypeError) as e:
+        msg = str(e)
+        if "shape mismatch" in msg and isinstance(v, torch.Tensor):
+            raise ValueError(f"shape mismatch: value array of shape {tuple(v.shape)} could not be "
+                             "broadcast to indexing result") from None
+        raise _translate(e, a, items) from None
+
+
+class flatiter:
+    """``ndarray.flat``: a 1-d view-like iterator over the array in C order."""
+
+    def __init__(self, arr):
+        self.base = arr
+        self.index = 0
+
+    def _flat(self):
+        return self.base._t.reshape(-1)
+
+    def __len__(self):
+        return self.base.size
+
+    def __iter__(self):
+        d = self.base._dtype
+        for v in self.base.ravel().tolist():
+            yield S.make_scalar(v, d)
+
+    def __getitem__(self, key):
+        return getitem(_wrap(self._flat(), self.base._dtype), key)
+
+    def __setitem__(self, key, value):
+        t = self.base._t
+        if t.is_contiguous():
+            setitem(_wrap(t.view(-1), self.base._dtype), key, value)
+        else:
+            flat = t.reshape(-1).clone()
+            setitem(_wrap(flat, self.base._dtype), key, value)
+            t.copy_(flat.reshape(t.shape))
+
+    def __array__(self, dtype=None, copy=None):
+        return self.base.ravel().__array__(dtype)
+
+    def copy(self):
+        return self.base.flatten()
+
+    @property
+    def coords(self):
+        return unravel_index(self.index, self.base.shape)
+
+
+# -- indexing routines --------------------------------------------------------------
+
+def _axis_arg(axis, ndim):
+    return _normalize_axis(operator.index(axis), ndim)
+
+
+def take(a, indices, axis=None, out=None, mode="raise"):
+    arr = asarray(a)
+    idx, idd = _tensor_and_dtype(indices)
+    if idd.kind not in "iu":
+        raise TypeError("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'")
+    t = arr._t.reshape(-1) if axis is None else arr._t
+    ax = 0 if axis is None else _axis_arg(axis, arr.ndim)
+    n = t.shape[ax]
+    if mode == "wrap":
+        idx = torch.remainder(idx, n)
+    elif mode == "clip":
+        idx = idx.clamp(0, n - 1)
+    else:
+        if idx.numel() and (bool((idx >= n).any()) or bool((idx < -n).any())):
+            bad = idx[(idx >= n) | (idx < -n)].reshape(-1)[0].item()
+            raise IndexError(f"index {bad} is out of bounds for axis {ax} with size {n}")
+        idx = torch.where(idx < 0, idx + n, idx)
+    r = torch.index_select(t, ax, idx.reshape(-1).to(torch.int64))
+    r = r.reshape(t.shape[:ax] + tuple(idx.shape) + t.shape[ax + 1:])
+    res = box(r, arr._dtype)
+    if out is not None:
+        out[...] = res
+        return out
+    return res
+
+
+def put(a, ind, v, mode="raise"):
+    if not isinstance(a, ndarray):
+        raise TypeError("argument a of put must be a numpy array")
+    idx, _ = _tensor_and_dtype(ind)
+    idx = idx.reshape(-1).to(torch.int64)
+    vals = _tensor_and_dtype(v, a._dtype)[0].reshape(-1)
+    n = a.size
+    if mode == "wrap":
+        idx = torch.remainder(idx, n)
+    elif mode == "clip":
+        idx = idx.clamp(0, n - 1)
+    elif idx.numel() and (bool((idx >= n).any()) or bool((idx < -n).any())):
+        bad = idx[(idx >= n) | (idx < -n)][0].item()
+        raise IndexError(f"index {bad} is out of bounds for axis 0 with size {n}")
+    if vals.numel() == 0 or idx.numel() == 0:
+        return
+    if vals.numel() < idx.numel():
+        vals = vals.repeat((idx.numel() + vals.numel() - 1) // vals.numel())[: idx.numel()]
+    flat = a._t.reshape(-1)
+    flat[idx] = vals[: idx.numel()]
+    if not _same_storage(flat, a._t):
+        a._t.copy_(flat.reshape(a._t.shape))
+
+
+def _same_storage(x, y):
+    return x.untyped_storage().data_ptr() == y.untyped_storage().data_ptr()
+
+
+def choose(a, choices, out=None, mode="raise"):
+    idx = asarray(a)
+    arrays = [asarray(c) for c in choices]
+    d = arrays[0]._dtype
+    for c in arrays[1:]:
+        d = D.PROMOTE[d._index][c._dtype._index]
+    ts = [cast(c._t, c._dtype, d) for c in arrays]
+    shape = torch.broadcast_shapes(idx._t.shape, *[t.shape for t in ts])
+    n = len(ts)
+    it = idx._t
+    if mode == "wrap":
+        it = torch.remainder(it, n)
+    elif mode == "clip":
+        it = it.clamp(0, n - 1)
+    elif bool((it < 0).any()) or bool((it >= n).any()):
+        raise ValueError("invalid entry in choice array")
+    stacked = torch.stack([t.expand(shape) for t in ts])
+    r = torch.gather(stacked, 0, it.expand(shape).unsqueeze(0).to(torch.int64)).squeeze(0)
+    res = _wrap(r, d)
+    if out is not None:
+        out[...] = res
+        return out
+    return res
+
+
+def compress(condition, a, axis=None, out=None):
+    cond, _ = _tensor_and_dtype(condition, D.bool_)
+    arr = asarray(a)
+    t = arr._t.reshape(-1) if axis is None else arr._t
+    ax = 0 if axis is None else _axis_arg(axis, arr.ndim)
+    n = t.shape[ax]
+    if cond.shape[0] > n:
+        raise IndexError(f"index {n} is out of bounds for axis {ax} with size {n}")
+    idx = torch.nonzero(cond.reshape(-1)).reshape(-1)
+    return _wrap(torch.index_select(t, ax, idx), arr._dtype)
+
+
+def where(condition, x=None, y=None, /):
+    if x is None and y is None:
+        return nonzero(condition)
+    if x is None or y is None:
+        raise ValueError("either both or neither of x and y should be given")
+    cond, _ = _tensor_and_dtype(condition, D.bool_)
+    from ._ufuncs import _operands
+    (tx, ty), (dx, dy) = _operands((x, y), False)
+    d = D.PROMOTE[dx._index][dy._index]
+    device = cond.device
+    tx = cast(tx, dx, d) if isinstance(tx, torch.Tensor) else torch.tensor(_fill_value(tx, d), dtype=d._torch, device=device)
+    ty = cast(ty, dy, d) if isinstance(ty, torch.Tensor) else torch.tensor(_fill_value(ty, d), dtype=d._torch, device=device)
+    return _wrap(torch.where(cond, tx, ty), d)
+
+
+def nonzero(a):
+    arr = asarray(a)
+    if arr.ndim == 0:
+        raise ValueError("Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead. "
+                         "If the context of this error is of the form `arr[nonzero(cond)]`, just use `arr[cond]`.")
+    t = arr._t if arr._dtype.kind == "b" else arr._t != 0
+    return tuple(_wrap(c, D.int64) for c in torch.nonzero(t, as_tuple=True))
+
+
+def flatnonzero(a):
+    arr = asarray(a)
+    return _wrap(torch.nonzero(arr._t.reshape(-1) != 0).reshape(-1), D.int64)
+
+
+def argwhere(a):
+    arr = asarray(a)
+    t = arr._t if arr.ndim else arr._t.reshape(1)
+    r = torch.nonzero(t != 0 if arr._dtype.kind != "b" else t)
+    if arr.ndim == 0:
+        r = r[:, :0]
+    return _wrap(r, D.int64)
+
+
+def extract(condition, arr):
+    c, _ = _tensor_and_dtype(condition, D.bool_)
+    a = asarray(arr)
+    return _wrap(a._t.reshape(-1)[c.reshape(-1)], a._dtype)
+
+
+def place(arr, mask, vals):
+    if not isinstance(arr, ndarray):
+        raise TypeError("argument 1 must be numpy.ndarray, not " + type(arr).__name__)
+    m, _ = _tensor_and_dtype(mask, D.bool_)
+    v = _tensor_and_dtype(vals, arr._dtype)[0].reshape(-1)
+    m = m.reshape(-1)
+    k = int(m.sum())
+    if k == 0:
+        return
+    if v.numel() == 0:
+        raise ValueError("Cannot insert from an empty array!")
+    v = v.repeat((k + v.numel() - 1) // v.numel())[:k]
+    flat = arr._t.reshape(-1)
+    flat[m] = v
+    if not _same_storage(flat, arr._t):
+        arr._t.copy_(flat.reshape(arr._t.shape))
+
+
+def putmask(a, mask, values):
+    if not isinstance(a, ndarray):
+        raise TypeError("argument a of putmask must be a numpy array")
+    m, _ = _tensor_and_dtype(mask, D.bool_)
+    if tuple(m.shape) != a.shape:
+        raise ValueError("putmask: mask and data must be the same size")
+    v = _tensor_and_dtype(values, a._dtype)[0].reshape(-1)
+    if v.numel() == 0:
+        return
+    n = a.size
+    full = v.repeat((n + v.numel() - 1) // v.numel())[:n].reshape(a._t.shape)
+    a._t.copy_(torch.where(m, full, a._t))
+
+
+def take_along_axis(arr, indices, axis=-1):
+    a = asarray(arr)
+    idx, idd = _tensor_and_dtype(indices)
+    if idd.kind not in "iu":
+        raise IndexError("`indices` must be an integer array")
+    if axis is None:
+        t = a._t.reshape(-1)
+        return _wrap(torch.gather(t, 0, idx.reshape(-1)), a._dtype)
+    ax = _axis_arg(axis, a.ndim)
+    if idx.ndim != a.ndim:
+        raise ValueError("`indices` and `arr` must have the same number of dimensions")
+    shape = list(torch.broadcast_shapes(tuple(s if i != ax else 1 for i, s in enumerate(a._t.shape)),
+                                        tuple(s if i != ax else 1 for i, s in enumerate(idx.shape))))
+    tshape = list(shape)
+    tshape[ax] = a._t.shape[ax]
+    ishape = list(shape)
+    ishape[ax] = idx.shape[ax]
+    n = a._t.shape[ax]
+    idx = torch.where(idx < 0, idx + n, idx)
+    return _wrap(torch.gather(a._t.expand(tshape), ax, idx.expand(ishape)), a._dtype)
+
+
+def put_along_axis(arr, indices, values, axis):
+    idx, _ = _tensor_and_dtype(indices)
+    if axis is None:
+        flat = arr._t.reshape(-1)
+        v = _tensor_and_dtype(values, arr._dtype)[0]
+        flat.scatter_(0, idx.reshape(-1), torch.broadcast_to(v, idx.reshape(-1).shape).clone())
+        if not _same_storage(flat, arr._t):
+            arr._t.copy_(flat.reshape(arr._t.shape))
+        return
+    ax = _axis_arg(axis, arr.ndim)
+    n = arr._t.shape[ax]
+    idx = torch.where(idx < 0, idx + n, idx)
+    shape = list(torch.broadcast_shapes(tuple(s if i != ax else 1 for i, s in enumerate(arr._t.shape)),
+                                        tuple(s if i != ax else 1 for i, s in enumerate(idx.shape))))
+    ishape = list(shape)
+    ishape[ax] = idx.shape[ax]
+    idx = idx.expand(ishape)
+    v = _tensor_and_dtype(values, arr._dtype)[0]
+    arr._t.scatter_(ax, idx, torch.broadcast_to(v, idx.shape).clone())
+
+
+def ix_(*args):
+    out = []
+    nd = len(args)
+    for k, new in enumerate(args):
+        a = asarray(new)
+        if a.ndim != 1:
+            raise ValueError("Cross index must be 1 dimensional")
+        if a.size == 0:
+            a = a.astype(D.int64)
+        if a._dtype.kind == "b":
+            a = nonzero(a)[0]
+        out.append(a.reshape((1,) * k + (a.size,) + (1,) * (nd - k - 1)))
+    return tuple(out)
+
+
+def diag_indices(n, ndim=2):
+    idx = _wrap(torch.arange(n), D.int64)
+    return (idx,) * ndim
+
+
+def diag_indices_from(arr):
+    a = asarray(arr)
+    if a.ndim < 2:
+        raise ValueError("input array must be at least 2-d")
+    if len(set(a.shape)) != 1:
+        raise ValueError("All dimensions of input must be of equal length")
+    return diag_indices(a.shape[0], a.ndim)
+
+
+def tril_indices(n, k=0, m=None):
+    m = n if m is None else m
+    mask = torch.ones((n, m), dtype=torch.bool).tril(k)
+    return tuple(_wrap(c, D.int64) for c in torch.nonzero(mask, as_tuple=True))
+
+
+def triu_indices(n, k=0, m=None):
+    m = n if m is None else m
+    mask = torch.ones((n, m), dtype=torch.bool).triu(k)
+    return tuple(_wrap(c, D.int64) for c in torch.nonzero(mask, as_tuple=True))
+
+
+def tril_indices_from(arr, k=0):
+    a = asarray(arr)
+    if a.ndim != 2:
+        raise ValueError("input array must be 2-d")
+    return tril_indices(a.shape[-2], k=k, m=a.shape[-1])
+
+
+def triu_indices_from(arr, k=0):
+    a = asarray(arr)
+    if a.ndim != 2:
+        raise ValueError("input array must be 2-d")
+    return triu_indices(a.shape[-2], k=k, m=a.shape[-1])
+
+
+def mask_indices(n, mask_func, k=0):
+    from ._creation import ones
+    m = mask_func(ones((n, n), dtype=int), k)
+    return nonzero(m != 0)
+
+
+def unravel_index(indices, shape, order="C"):
+    idx_arr = asarray(indices)
+    if idx_arr._dtype.kind not in "iu":
+        raise TypeError("only int indices permitted")
+    dims = (shape,) if isinstance(shape, int) else tuple(shape)
+    total = 1
+    for s in dims:
+        total *= s
+    t = idx_arr._t.to(torch.int64)
+    if t.numel() and (bool((t < 0).any()) or bool((t >= total).any())):
+        bad = t[(t < 0) | (t >= total)].reshape(-1)[0].item()
+        raise ValueError(f"index {bad} is out of bounds for array with size {total}")
+    out = []
+    order_dims = dims[::-1] if order == "C" else dims
+    for s in order_dims:
+        out.append(torch.remainder(t, s))
+        t = torch.div(t, s, rounding_mode="floor")
+    if order == "C":
+        out = out[::-1]
+    return tuple(box(o, D.int64) for o in out)
+
+
+def ravel_multi_index(multi_index, dims, mode="raise", order="C"):
+    idx = [_tensor_and_dtype(i)[0].to(torch.int64) for i in multi_index]
+    dims = tuple(dims)
+    modes = mode if isinstance(mode, (tuple, list)) else (mode,) * len(dims)
+    fixed = []
+    for i, (t, s, m) in enumerate(zip(idx, dims, modes)):
+        if m == "wrap":
+            t = torch.remainder(t, s)
+        elif m == "clip":
+            t = t.clamp(0, s - 1)
+        elif bool((t < 0).any()) or bool((t >= s).any()):
+            raise ValueError("invalid entry in coordinates array")
+        fixed.append(t)
+    strides = []
+    acc = 1
+    seq = range(len(dims) - 1, -1, -1) if order == "C" else range(len(dims))
+    stride = [0] * len(dims)
+    for i in seq:
+        stride[i] = acc
+        acc *= dims[i]
+    r = sum(t * s for t, s in zip(fixed, stride))
+    return box(r if isinstance(r, torch.Tensor) else torch.tensor(r), D.int64)
+
+
+class ndindex:
+    """``np.ndindex``: iterate over the index tuples of a shape in C order."""
+
+    def __init__(self, *shape):
+        if len(shape) == 1 and isinstance(shape[0], tuple):
+            shape = shape[0]
+        self._shape = tuple(operator.index(s) for s in shape)
+
+    def __iter__(self):
+        import itertools
+        return itertools.product(*(range(s) for s in self._shape))
+
+
+class ndenumerate:
+    """``np.ndenumerate``: (index, value) pairs in C order."""
+
+    def __init__(self, arr):
+        self._arr = asarray(arr)
+
+    def __iter__(self):
+        a = self._arr
+        values = a.ravel().tolist()
+        d = a._dtype
+        for idx, v in zip(ndindex(a.shape), values):
+            yield idx, S.make_scalar(v, d)

@@ -1,0 +1,697 @@
+"""Array manipulation routines (NumPy docs: "Array manipulation routines")."""
+
+import operator
+
+import torch
+
+from . import _dtypes as D
+from ._casting import cast
+from ._ndarray import ndarray, _wrap, asarray, _tensor_and_dtype, _normalize_axis
+from .exceptions import AxisError
+
+__all__ = ["reshape", "ravel", "transpose", "permute_dims", "moveaxis", "rollaxis", "swapaxes",
+           "matrix_transpose", "expand_dims", "squeeze", "broadcast_to", "broadcast_arrays",
+           "broadcast_shapes", "atleast_1d", "atleast_2d", "atleast_3d", "concatenate",
+           "concat", "stack", "vstack", "hstack", "dstack", "column_stack", "row_stack",
+           "block", "split", "array_split", "hsplit", "vsplit", "dsplit", "unstack", "tile",
+           "repeat", "flip", "fliplr", "flipud", "roll", "rot90", "resize", "append",
+           "insert", "delete", "trim_zeros", "pad", "astype", "copyto"]
+
+
+def _axes_tuple(axis, ndim):
+    if isinstance(axis, (tuple, list)):
+        axes = tuple(_normalize_axis(operator.index(a), ndim) for a in axis)
+        if len(set(axes)) != len(axes):
+            raise ValueError("repeated axis")
+        return axes
+    return (_normalize_axis(operator.index(axis), ndim),)
+
+
+def _shape_arg(shape):
+    if isinstance(shape, (tuple, list)):
+        return tuple(operator.index(s) for s in shape)
+    return (operator.index(shape),)
+
+
+def reshape(a, /, shape=None, order="C", *, newshape=None, copy=None):
+    arr = asarray(a)
+    if shape is None:
+        shape = newshape
+    shp = _shape_arg(shape)
+    t = arr._t
+    if order == "F":
+        return _wrap(_reshape_f(t, shp, arr.size), arr._dtype)
+    try:
+        r = t.reshape(shp) if copy is not False else t.view(shp)
+    except RuntimeError:
+        if copy is False:
+            raise ValueError("Unable to avoid creating a copy while reshaping.") from None
+        raise ValueError(f"cannot reshape array of size {t.numel()} into shape "
+                         f"{_shape_repr(shp)}") from None
+    if copy:
+        r = r.clone()
+    return _wrap(r, arr._dtype)
+
+
+def _shape_repr(shp):
+    return str(tuple(shp)) if len(shp) != 1 else f"({shp[0]},)"
+
+
+def _reshape_f(t, shp, size):
+    unknown = [i for i, s in enumerate(shp) if s == -1]
+    if unknown:
+        known = 1
+        for s in shp:
+            if s != -1:
+                known *= s
+        shp = list(shp)
+        shp[unknown[0]] = size // known if known else 0
+    if _prod(shp) != size:
+        raise ValueError(f"cannot reshape array of size {size} into shape {_shape_repr(tuple(shp))}")
+    flat = t.permute(*range(t.ndim - 1, -1, -1)).reshape(-1)
+    return flat.reshape(tuple(shp)[::-1]).permute(*range(len(shp) - 1, -1, -1))
+
+
+def _prod(xs):
+    p = 1
+    for x in xs:
+        p *= x
+    return p
+
+
+def ravel(a, order="C"):
+    arr = asarray(a)
+    if order == "F":
+        return _wrap(arr._t.permute(*range(arr.ndim - 1, -1, -1)).reshape(-1), arr._dtype)
+    return _wrap(arr._t.reshape(-1), arr._dtype)
+
+
+def transpose(a, axes=None):
+    arr = asarray(a)
+    n = arr.ndim
+    if axes is None:
+        return _wrap(arr._t.permute(*range(n - 1, -1, -1)), arr._dtype)
+    axes = tuple(axes)
+    if len(axes) != n:
+        raise ValueError("axes don't match array")
+    perm = tuple(_normalize_axis(operator.index(x), n) for x in axes)
+    if len(set(perm)) != n:
+        raise ValueError("repeated axis in transpose")
+    return _wrap(arr._t.permute(*perm), arr._dtype)
+
+
+def permute_dims(a, axes=None):
+    return transpose(a, axes)
+
+
+def matrix_transpose(x, /):
+    arr = asarray(x)
+    if arr.ndim < 2:
+        raise ValueError(f"Input array must be at least 2-dimensional, but it is {arr.ndim}")
+    return _wrap(arr._t.transpose(-1, -2), arr._dtype)
+
+
+def moveaxis(a, source, destination):
+    arr = asarray(a)
+    n = arr.ndim
+    src = _axes_tuple(source, n)
+    dst = _axes_tuple(destination, n)
+    if len(src) != len(dst):
+        raise ValueError("`source` and `destination` arguments must have the same number of elements")
+    return _wrap(torch.movedim(arr._t, src, dst), arr._dtype)
+
+
+def rollaxis(a, axis, start=0):
+    arr = asarray(a)
+    n = arr.ndim
+    axis = _normalize_axis(axis, n)
+    if not -n <= start <= n:
+        raise AxisError(f"'start' arg requires {-n} <= start < {n + 1}, but {start} was passed in")
+    if start < 0:
+        start += n
+    if axis < start:
+        start -= 1
+    if axis == start:
+        return arr[...]
+    order = [i for i in range(n) if i != axis]
+    order.insert(start, axis)
+    return transpose(arr, order)
+
+
+def swapaxes(a, axis1, axis2):
+    arr = asarray(a)
+    n = arr.ndim
+    return _wrap(arr._t.transpose(_normalize_axis(axis1, n), _normalize_axis(axis2, n)), arr._dtype)
+
+
+def expand_dims(a, axis):
+    arr = asarray(a)
+    axes = axis if isinstance(axis, (tuple, list)) else (axis,)
+    out_nd = arr.ndim + len(axes)
+    axes = sorted(_normalize_axis(operator.index(x), out_nd) for x in axes)
+    if len(set(axes)) != len(axes):
+        raise ValueError("repeated axis")
+    shape = list(arr.shape)
+    for ax in axes:
+        shape.insert(ax, 1)
+    return _wrap(arr._t.reshape(shape), arr._dtype)
+
+
+def squeeze(a, axis=None):
+    arr = asarray(a)
+    if axis is None:
+        return _wrap(arr._t.reshape([s for s in arr.shape if s != 1]), arr._dtype)
+    axes = _axes_tuple(axis, arr.ndim)
+    for ax in axes:
+        if arr.shape[ax] != 1:
+            raise ValueError("cannot select an axis to squeeze out which has size not equal to one")
+    return _wrap(arr._t.reshape([s for i, s in enumerate(arr.shape) if i not in axes]), arr._dtype)
+
+
+def broadcast_shapes(*args):
+    shapes = [(s,) if isinstance(s, int) else tuple(s) for s in args]
+    try:
+        return tuple(torch.broadcast_shapes(*shapes))
+    except RuntimeError:
+        raise ValueError("shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is "
+                         "between " + " and ".join(f"arg {i} with shape {s}" for i, s in enumerate(shapes))) from None
+
+
+def broadcast_to(array, shape, subok=False):
+    arr = asarray(array)
+    shp = _shape_arg(shape)
+    if any(s < 0 for s in shp):
+        raise ValueError("all elements of broadcast shape must be non-negative")
+    try:
+        return _wrap(torch.broadcast_to(arr._t, shp), arr._dtype)
+    except RuntimeError:
+        raise ValueError(f"operands could not be broadcast together with remapped shapes "
+                         f"[original->remapped]: {arr.shape}  and requested shape {shp}") from None
+
+
+def broadcast_arrays(*args, subok=False):
+    arrays = [asarray(a) for a in args]
+    shape = broadcast_shapes(*[a.shape for a in arrays])
+    return tuple(_wrap(torch.broadcast_to(a._t, shape), a._dtype) for a in arrays)
+
+
+def atleast_1d(*arys):
+    res = [a if (a := asarray(x)).ndim >= 1 else a.reshape(1) for x in arys]
+    return res[0] if len(res) == 1 else tuple(res)
+
+
+def atleast_2d(*arys):
+    res = []
+    for x in arys:
+        a = asarray(x)
+        if a.ndim == 0:
+            a = a.reshape(1, 1)
+        elif a.ndim == 1:
+            a = a.reshape(1, -1)
+        res.append(a)
+    return res[0] if len(res) == 1 else tuple(res)
+
+
+def atleast_3d(*arys):
+    res = []
+    for x in arys:
+        a = asarray(x)
+        if a.ndim == 0:
+            a = a.reshape(1, 1, 1)
+        elif a.ndim == 1:
+            a = a.reshape(1, -1, 1)
+        elif a.ndim == 2:
+            a = a.reshape(a.shape + (1,))
+        res.append(a)
+    return res[0] if len(res) == 1 else tuple(res)
+
+
+def _common(arrays, dtype=None, casting="same_kind"):
+    d = arrays[0]._dtype
+    for a in arrays[1:]:
+        d = D.PROMOTE[d._index][a._dtype._index]
+    if dtype is not None:
+        want = D.dtype(dtype)
+        for a in arrays:
+            if not D.CAN_CAST[casting][a._dtype._index][want._index]:
+                raise TypeError(f"Cannot cast array data from {a._dtype!r} to {want!r} according to the rule {casting!r}")
+        d = want
+    return d, [cast(a._t, a._dtype, d) for a in arrays]
+
+
+def concatenate(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
+    arrs = [asarray(a) for a in arrays]
+    if not arrs:
+        raise ValueError("need at least one array to concatenate")
+    if axis is None:
+        arrs = [a.ravel() for a in arrs]
+        axis = 0
+    nd = arrs[0].ndim
+    if nd == 0:
+        raise ValueError("zero-dimensional arrays cannot be concatenated")
+    for i, a in enumerate(arrs):
+        if a.ndim != nd:
+            raise ValueError("all the input array dimensions except for the concatenation axis must match "
+                             f"exactly, but along dimension 0, the array at index 0 has {nd} dimension(s) "
+                             f"and the array at index {i} has {a.ndim} dimension(s)"
+                             if False else
+                             f"all the input arrays must have same number of dimensions, but the array at "
+                             f"index 0 has {nd} dimension(s) and the array at index {i} has {a.ndim} dimension(s)")
+    ax = _normalize_axis(operator.index(axis), nd)
+    for i, a in enumerate(arrs[1:], 1):
+        for k in range(nd):
+            if k != ax and a.shape[k] != arrs[0].shape[k]:
+                raise ValueError("all the input array dimensions except for the concatenation axis must "
+                                 f"match exactly, but along dimension {k}, the array at index 0 has size "
+                                 f"{arrs[0].shape[k]} and the array at index {i} has size {a.shape[k]}")
+    d, ts = _common(arrs, dtype, casting)
+    r = torch.cat(ts, dim=ax)
+    if out is not None:
+        from ._ufuncs import _write_out
+        return _write_out("concatenate", out, r, d, None, casting)
+    return _wrap(r, d)
+
+
+concat = concatenate
+
+
+def stack(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
+    arrs = [asarray(a) for a in arrays]
+    if not arrs:
+        raise ValueError("need at least one array to stack")
+    shapes = {a.shape for a in arrs}
+    if len(shapes) != 1:
+        raise ValueError("all input arrays must have the same shape")
+    ax = _normalize_axis(operator.index(axis), arrs[0].ndim + 1)
+    d, ts = _common(arrs, dtype, casting)
+    r = torch.stack(ts, dim=ax)
+    if out is not None:
+        out[...] = _wrap(r, d)
+        return out
+    return _wrap(r, d)
+
+
+def vstack(tup, *, dtype=None, casting="same_kind"):
+    arrs = [atleast_2d(a) for a in tup]
+    return concatenate(arrs, 0, dtype=dtype, casting=casting)
+
+
+row_stack = vstack
+
+
+def hstack(tup, *, dtype=None, casting="same_kind"):
+    arrs = [atleast_1d(a) for a in tup]
+    if arrs and arrs[0].ndim == 1:
+        return concatenate(arrs, 0, dtype=dtype, casting=casting)
+    return concatenate(arrs, 1, dtype=dtype, casting=casting)
+
+
+def dstack(tup):
+    arrs = [atleast_3d(a) for a in tup]
+    return concatenate(arrs, 2)
+
+
+def column_stack(tup):
+    arrs = []
+    for v in tup:
+        a = asarray(v)
+        if a.ndim < 2:
+            a = a.reshape(-1, 1)
+        arrs.append(a)
+    return concatenate(arrs, 1)
+
+
+def block(arrays):
+    def depth(x):
+        if isinstance(x, list):
+            if not x:
+                raise ValueError("Lists cannot be empty")
+            return 1 + max(depth(e) for e in x)
+        return 0
+
+    def ndim_of(x):
+        if isinstance(x, list):
+            return max(ndim_of(e) for e in x)
+        return asarray(x).ndim
+
+    if isinstance(arrays, tuple):
+        raise TypeError("arrays is a tuple. Only lists can be used to arrange blocks, and np.block "
+                        "does not allow implicit conversion from tuple to ndarray.")
+    levels = depth(arrays)
+    nd = max(levels, ndim_of(arrays))
+
+    def build(x, level):
+        if isinstance(x, list):
+            parts = [build(e, level + 1) for e in x]
+            return concatenate(parts, axis=-(levels - level))
+        a = asarray(x)
+        return a.reshape((1,) * (nd - a.ndim) + a.shape)
+
+    return build(arrays, 0)
+
+
+def _split_points(n, sections_or_indices, strict):
+    if isinstance(sections_or_indices, (int,)) or hasattr(sections_or_indices, "__index__") and not isinstance(sections_or_indices, (list, tuple, ndarray)):
+        sections = operator.index(sections_or_indices)
+        if sections <= 0:
+            raise ValueError("number sections must be larger than 0.")
+        if strict and n % sections:
+            raise ValueError("array split does not result in an equal division")
+        each, extra = divmod(n, sections)
+        sizes = [each + 1] * extra + [each] * (sections - extra)
+        points = [0]
+        for s in sizes:
+            points.append(points[-1] + s)
+        return points
+    idx = [operator.index(i) for i in (sections_or_indices.tolist() if isinstance(sections_or_indices, ndarray) else sections_or_indices)]
+    return [0] + idx + [n]
+
+
+def array_split(ary, indices_or_sections, axis=0):
+    arr = asarray(ary)
+    ax = _normalize_axis(axis, arr.ndim)
+    n = arr.shape[ax]
+    pts = _split_points(n, indices_or_sections, False)
+    out = []
+    for lo, hi in zip(pts[:-1], pts[1:]):
+        lo_c = max(min(lo if lo >= 0 else lo + n, n), 0)
+        hi_c = max(min(hi if hi >= 0 else hi + n, n), 0)
+        out.append(_wrap(arr._t.narrow(ax, lo_c, max(hi_c - lo_c, 0)), arr._dtype))
+    return out
+
+
+def split(ary, indices_or_sections, axis=0):
+    arr = asarray(ary)
+    ax = _normalize_axis(axis, arr.ndim)
+    _split_points(arr.shape[ax], indices_or_sections, True)
+    return array_split(arr, indices_or_sections, ax)
+
+
+def hsplit(ary, indices_or_sections):
+    arr = asarray(ary)
+    if arr.ndim == 0:
+        raise ValueError("hsplit only works on arrays of 1 or more dimensions")
+    return split(arr, indices_or_sections, 1 if arr.ndim > 1 else 0)
+
+
+def vsplit(ary, indices_or_sections):
+    arr = asarray(ary)
+    if arr.ndim < 2:
+        raise ValueError("vsplit only works on arrays of 2 or more dimensions")
+    return split(arr, indices_or_sections, 0)
+
+
+def dsplit(ary, indices_or_sections):
+    arr = asarray(ary)
+    if arr.ndim < 3:
+        raise ValueError("dsplit only works on arrays of 3 or more dimensions")
+    return split(arr, indices_or_sections, 2)
+
+
+def unstack(x, /, *, axis=0):
+    arr = asarray(x)
+    if arr.ndim == 0:
+        raise ValueError("Input array must be at least 1-d.")
+    ax = _normalize_axis(axis, arr.ndim)
+    return tuple(_wrap(t, arr._dtype) for t in arr._t.unbind(ax))
+
+
+def tile(A, reps):
+    arr = asarray(A)
+    reps = (reps,) if isinstance(reps, int) else tuple(reps)
+    nd = max(arr.ndim, len(reps))
+    t = arr._t.reshape((1,) * (nd - arr.ndim) + arr.shape)
+    reps = (1,) * (nd - len(reps)) + reps
+    return _wrap(t.repeat(reps), arr._dtype)
+
+
+def repeat(a, repeats, axis=None):
+    arr = asarray(a)
+    t = arr._t
+    if axis is None:
+        t = t.reshape(-1)
+        ax = 0
+    else:
+        ax = _normalize_axis(axis, arr.ndim)
+    if isinstance(repeats, int):
+        if repeats < 0:
+            raise ValueError("negative dimensions are not allowed")
+        return _wrap(torch.repeat_interleave(t, repeats, dim=ax), arr._dtype)
+    r, _ = _tensor_and_dtype(repeats)
+    r = r.to(torch.int64)
+    if r.ndim == 0 or r.numel() == 1:
+        return _wrap(torch.repeat_interleave(t, int(r.reshape(-1)[0]), dim=ax), arr._dtype)
+    if bool((r < 0).any()):
+        raise ValueError("repeats may not contain negative values.")
+    if r.shape[0] != t.shape[ax]:
+        raise ValueError(f"operands could not be broadcast together with shape ({t.shape[ax]},) ({r.shape[0]},)")
+    return _wrap(torch.repeat_interleave(t, r, dim=ax), arr._dtype)
+
+
+def flip(m, axis=None):
+    arr = asarray(m)
+    if axis is None:
+        dims = tuple(range(arr.ndim))
+    else:
+        dims = _axes_tuple(axis, arr.ndim)
+    return _wrap(torch.flip(arr._t, dims), arr._dtype)
+
+
+def fliplr(m):
+    arr = asarray(m)
+    if arr.ndim < 2:
+        raise ValueError("Input must be >= 2-d.")
+    return flip(arr, 1)
+
+
+def flipud(m):
+    arr = asarray(m)
+    if arr.ndim < 1:
+        raise ValueError("Input must be >= 1-d.")
+    return flip(arr, 0)
+
+
+def roll(a, shift, axis=None):
+    arr = asarray(a)
+    if axis is None:
+        return _wrap(torch.roll(arr._t.reshape(-1), shift).reshape(arr._t.shape), arr._dtype)
+    if isinstance(axis, (tuple, list)):
+        axes = tuple(_normalize_axis(x, arr.ndim) for x in axis)
+    else:
+        axes = (_normalize_axis(axis, arr.ndim),)
+    shifts = shift if isinstance(shift, (tuple, list)) else (shift,)
+    if len(shifts) == 1 and len(axes) > 1:
+        shifts = shifts * len(axes)
+    if len(axes) == 1 and len(shifts) > 1:
+        axes = axes * len(shifts)
+    if len(shifts) != len(axes):
+        raise ValueError("'shift' and 'axis' should be scalars or 1D sequences")
+    return _wrap(torch.roll(arr._t, tuple(int(s) for s in shifts), axes), arr._dtype)
+
+
+def rot90(m, k=1, axes=(0, 1)):
+    arr = asarray(m)
+    axes = tuple(axes)
+    if len(axes) != 2:
+        raise ValueError("len(axes) must be 2.")
+    if axes[0] == axes[1] or abs(axes[0] - axes[1]) == arr.ndim:
+        raise ValueError("Axes must be different.")
+    a0 = _normalize_axis(axes[0], arr.ndim)
+    a1 = _normalize_axis(axes[1], arr.ndim)
+    return _wrap(torch.rot90(arr._t, k, (a0, a1)), arr._dtype)
+
+
+def resize(a, new_shape):
+    arr = asarray(a)
+    shp = _shape_arg(new_shape)
+    n = _prod(shp)
+    flat = arr._t.reshape(-1)
+    if n == 0 or flat.numel() == 0:
+        from ._creation import zeros
+        return zeros(shp, arr._dtype)
+    reps = -(-n // flat.numel())
+    return _wrap(flat.repeat(reps)[:n].reshape(shp), arr._dtype)
+
+
+def append(arr, values, axis=None):
+    a = asarray(arr)
+    v = asarray(values)
+    if axis is None:
+        return concatenate([a.ravel(), v.ravel()], 0)
+    return concatenate([a, v], axis)
+
+
+def delete(arr, obj, axis=None):
+    a = asarray(arr)
+    if axis is None:
+        a = a.ravel()
+        axis = 0
+    ax = _normalize_axis(axis, a.ndim)
+    n = a.shape[ax]
+    keep = torch.ones(n, dtype=torch.bool, device=a._t.device)
+    if isinstance(obj, slice):
+        keep[torch.arange(n)[obj]] = False
+    else:
+        idx, idd = _tensor_and_dtype(obj)
+        if idd.kind == "b":
+            if idx.shape != (n,):
+                raise ValueError(f"boolean array argument obj to delete must be one dimensional and match the axis length of {n}")
+            keep = ~idx
+        else:
+            idx = idx.reshape(-1).to(torch.int64)
+            if idx.numel() and (bool((idx >= n).any()) or bool((idx < -n).any())):
+                bad = idx[(idx >= n) | (idx < -n)][0].item()
+                raise IndexError(f"index {bad} is out of bounds for axis {ax} with size {n}")
+            keep[torch.where(idx < 0, idx + n, idx)] = False
+    return _wrap(torch.index_select(a._t, ax, torch.nonzero(keep).reshape(-1)), a._dtype)
+
+
+def insert(arr, obj, values, axis=None):
+    a = asarray(arr)
+    if axis is None:
+        a = a.ravel()
+        axis = 0
+    ax = _normalize_axis(axis, a.ndim)
+    n = a.shape[ax]
+    if isinstance(obj, slice):
+        obj = list(range(*obj.indices(n)))
+    idx, _ = _tensor_and_dtype(obj)
+    scalar_index = idx.ndim == 0
+    idx = idx.reshape(-1).to(torch.int64)
+    if idx.numel() and (bool((idx > n).any()) or bool((idx < -n).any())):
+        bad = idx[(idx > n) | (idx < -n)][0].item()
+        raise IndexError(f"index {bad} is out of bounds for axis {ax} with size {n}")
+    idx = torch.where(idx < 0, idx + n, idx)
+    v = asarray(values, dtype=a._dtype)
+    if scalar_index:
+        vt = v._t
+        if vt.ndim == a.ndim:
+            vt = torch.movedim(vt, 0, ax) if False else vt
+        else:
+            vt = vt.unsqueeze(ax) if vt.ndim == a.ndim - 1 else vt
+        shape = list(a.shape)
+        shape[ax] = vt.shape[ax] if vt.ndim == a.ndim else 1
+        vt = torch.broadcast_to(vt, shape)
+        pos = int(idx[0])
+        parts = [a._t.narrow(ax, 0, pos), vt, a._t.narrow(ax, pos, n - pos)]
+        return _wrap(torch.cat(parts, ax), a._dtype)
+    k = idx.numel()
+    shape = list(a.shape)
+    shape[ax] = k
+    vt = v._t
+    if vt.ndim < a.ndim:
+        vt = vt.reshape((1,) * (a.ndim - vt.ndim) + tuple(vt.shape)) if vt.ndim else vt
+        if vt.ndim and vt.shape[ax] != k and a.ndim == 1:
+            pass
+    vt = torch.broadcast_to(vt if vt.ndim == a.ndim else vt.reshape(shape[:ax] + [-1] + shape[ax + 1:]) if vt.numel() == _prod(shape) else vt, shape)
+    order = torch.argsort(idx, stable=True)
+    sorted_idx = idx[order]
+    new_pos = sorted_idx + torch.arange(k, device=idx.device)
+    total = n + k
+    is_new = torch.zeros(total, dtype=torch.bool, device=idx.device)
+    is_new[new_pos] = True
+    out_shape = list(a.shape)
+    out_shape[ax] = total
+    out = torch.empty(out_shape, dtype=a._t.dtype, device=a._t.device)
+    old_pos = torch.nonzero(~is_new).reshape(-1)
+    out.index_copy_(ax, old_pos, a._t)
+    out.index_copy_(ax, new_pos, torch.index_select(vt, ax, order))
+    return _wrap(out, a._dtype)
+
+
+def trim_zeros(filt, trim="fb", axis=None):
+    a = asarray(filt)
+    nz = torch.nonzero(a._t.reshape(-1) != 0).reshape(-1) if a.ndim == 1 else None
+    if a.ndim != 1:
+        raise NotImplementedError("np.trim_zeros: only 1-d input is supported by np2torch")
+    if nz.numel() == 0:
+        return a[0:0]
+    start = int(nz[0]) if "f" in trim.lower() else 0
+    stop = int(nz[-1]) + 1 if "b" in trim.lower() else a.shape[0]
+    return a[start:stop]
+
+
+def pad(array, pad_width, mode="constant", **kwargs):
+    arr = asarray(array)
+    nd = arr.ndim
+    pw, _ = _tensor_and_dtype(pad_width)
+    pw = torch.broadcast_to(pw.to(torch.int64).reshape(-1, 2) if pw.numel() > 1 or pw.ndim else pw.reshape(1, 1).expand(1, 2), (nd, 2)).tolist()
+    if any(p < 0 for pair in pw for p in pair):
+        raise ValueError("index can't contain negative values")
+    t = arr._t
+    if mode == "constant":
+        cv = kwargs.get("constant_values", 0)
+        cvt, _ = _tensor_and_dtype(cv)
+        cv_pairs = torch.broadcast_to(cvt.reshape(-1, 2) if cvt.numel() > 1 else cvt.reshape(1, 1).expand(1, 2), (nd, 2)).tolist() if nd else []
+        for ax in range(nd):
+            before, after = pw[ax]
+            if before == 0 and after == 0:
+                continue
+            shape_b = list(t.shape)
+            shape_b[ax] = before
+            shape_a = list(t.shape)
+            shape_a[ax] = after
+            from ._ndarray import _fill_value
+            vb = _fill_value(cv_pairs[ax][0], arr._dtype)
+            va = _fill_value(cv_pairs[ax][1], arr._dtype)
+            t = torch.cat([torch.full(shape_b, vb, dtype=t.dtype, device=t.device), t,
+                           torch.full(shape_a, va, dtype=t.dtype, device=t.device)], ax)
+        return _wrap(t, arr._dtype)
+    if mode in ("edge", "wrap", "reflect", "symmetric"):
+        for ax in range(nd):
+            before, after = pw[ax]
+            n = t.shape[ax]
+            if before == 0 and after == 0:
+                continue
+            if n == 0:
+                raise ValueError("can't extend empty axis 0 using modes other than 'constant' or 'empty'")
+            idx = _pad_index(n, before, after, mode)
+            t = torch.index_select(t, ax, torch.tensor(idx, dtype=torch.int64, device=t.device))
+        return _wrap(t, arr._dtype)
+    if mode == "empty":
+        return pad(arr, pad_width, "constant")
+    raise NotImplementedError(f"np.pad: mode={mode!r} is not supported by np2torch")
+
+
+def _pad_index(n, before, after, mode):
+    def src(i):
+        if mode == "edge":
+            return min(max(i, 0), n - 1)
+        if mode == "wrap":
+            return i % n
+        if mode == "reflect":
+            if n == 1:
+                return 0
+            period = 2 * (n - 1)
+            j = i % period
+            return j if j < n else period - j
+        period = 2 * n
+        j = i % period
+        return j if j < n else period - 1 - j
+    return [src(i) for i in range(-before, n + after)]
+
+
+def astype(x, dtype, /, *, copy=True, device=None):
+    arr = asarray(x)
+    r = arr.astype(dtype, copy=copy)
+    if device is not None:
+        r = _wrap(r._t.to(device), r._dtype)
+    return r
+
+
+def copyto(dst, src, casting="same_kind", where=True):
+    if not isinstance(dst, ndarray):
+        raise TypeError("copyto() argument 1 must be numpy.ndarray, not " + type(dst).__name__)
+    from ._ufuncs import _operands, _write_out
+    tensors, dtypes = _operands((src,), False)
+    t, d = tensors[0], dtypes[0]
+    if not isinstance(t, torch.Tensor):
+        d = D.weak_result(dst._dtype, t) if type(t) is not bool else D.bool_
+        if type(t) is int and d.kind in "iu":
+            D.check_int_fits(d, t)
+        t = torch.tensor(t if d.kind != "b" else bool(t), dtype=d._torch if d._native else torch.int64, device=dst._t.device)
+    mask = None if where is True else _tensor_and_dtype(where, D.bool_)[0]
+    try:
+        _write_out("copyto", dst, t, d, mask, casting)
+    except TypeError as e:
+        raise TypeError(str(e).replace("ufunc 'copyto' output", "array data").replace(" with casting rule", " according to the rule")) from None
