@@ -66,6 +66,10 @@ def equal(xt, xd, yt, yd):
 
 def less(xt, xd, yt, yd):
     p = promote(xd, yd)
+    if p.kind == "c":
+        # NumPy orders complex numbers lexicographically
+        a, b = to_dtype(xt, xd, p), to_dtype(yt, yd, p)
+        return (a.real < b.real) | ((a.real == b.real) & (a.imag < b.imag))
     return ordered_view(to_dtype(xt, xd, p), p) < ordered_view(to_dtype(yt, yd, p), p)
 
 
