@@ -1,8 +1,6 @@
 """Norms: ``norm``, ``vector_norm``, ``matrix_norm`` (and ``cond``'s helper)."""
 
 import math
-import operator
-
 import torch
 
 from .. import _dtypes as D
@@ -87,8 +85,8 @@ def norm_tensor(t, ord=None, axis=None, keepdims=False):
         axis = tuple(range(nd))
     elif not isinstance(axis, tuple):
         try:
-            axis = operator.index(axis)
-        except TypeError as e:
+            axis = int(axis)
+        except Exception as e:
             raise TypeError("'axis' must be None, an integer or a tuple of integers") from e
         axis = (axis,)
     if len(axis) == 1:

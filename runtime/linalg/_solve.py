@@ -62,7 +62,7 @@ def solve(a, b):
     x = cast(ta, da, cd).expand(batch + tuple(ta.shape[-2:]))
     y = cast(tb, db, cd).expand(batch + tuple(tb.shape[-2:]))
     if x.numel() == 0 or y.numel() == 0:
-        out = torch.zeros(batch + (m, y.shape[-1]), dtype=cd, device=x.device)
+        out = torch.zeros(batch + (m, y.shape[-1]), dtype=cd._torch, device=x.device)
     else:
         out, info = torch.linalg.solve_ex(x, y)
         check_info(info, "Singular matrix")
@@ -141,7 +141,7 @@ def lstsq(a, b, rcond=None):
     elif rcond < 0:
         rcond = torch.finfo(x.real.dtype if x.is_complex() else x.dtype).eps / 2
     if min(m, n) == 0:
-        sol = torch.zeros((n, k), dtype=cd, device=x.device)
+        sol = torch.zeros((n, k), dtype=cd._torch, device=x.device)
         s = torch.zeros((0,), dtype=sol.real.dtype, device=x.device)
         rank = 0
     else:
