@@ -252,8 +252,8 @@ def diff(a, n=1, axis=-1, prepend=None, append=None):
     t = arr._t
     d = arr._dtype
     for _ in range(n):
-        hi = t.narrow(ax, 1, max(t.shape[ax] - 1, 0))
-        lo = t.narrow(ax, 0, max(t.shape[ax] - 1, 0))
+        hi = t.narrow(ax, 1, builtins_max(t.shape[ax] - 1, 0))
+        lo = t.narrow(ax, 0, builtins_max(t.shape[ax] - 1, 0))
         t = (hi != lo) if d.kind == "b" else hi - lo
         if not d._native and d is not D.uint64:
             from ._casting import wrap_unsigned

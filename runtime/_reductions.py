@@ -23,8 +23,7 @@ __all__ = ["sum", "prod", "mean", "std", "var", "min", "max", "amin", "amax", "a
            "nanargmin", "nanargmax", "nancumsum", "nancumprod", "nanmedian",
            "nanpercentile", "nanquantile"]
 
-_builtin_sum = sum
-_builtin_all = all
+import builtins as _py
 
 
 def _axes(axis, ndim):
@@ -166,7 +165,7 @@ def _moment(a, axis, dtype, out, ddof, keepdims, where, correction, root):
     if isinstance(denom, int) and denom <= 0:
         import warnings
         warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning, stacklevel=3)
-        denom = max(denom, 0)
+        denom = _py.max(denom, 0)
     r = total / denom
     if root:
         r = torch.sqrt(r)
@@ -190,7 +189,7 @@ def _minmax(a, axis, out, keepdims, initial, where, is_max):
             raise ValueError(f"reduction operation '{name}' does not have an identity, so to use a where mask one has to specify 'initial'")
         fill = _extreme(x.dtype, not is_max)
         x = _where_fill(x, where, fill)
-    size_zero = any(t.shape[ax] == 0 for ax in axes) if axes else t.numel() == 0 and t.ndim > 0
+    size_zero = _py.any(t.shape[ax] == 0 for ax in axes) if axes else t.numel() == 0 and t.ndim > 0
     if size_zero and initial is None:
         raise ValueError(f"zero-size array to reduction operation {name} which has no identity")
     if size_zero:
@@ -656,7 +655,7 @@ def nanmin(a, axis=None, out=None, keepdims=False, initial=None, where=True):
 def nanargmax(a, axis=None, out=None, *, keepdims=False):
     arr = asarray(a)
     filled, mask = _nan_to(arr, -math.inf)
-    if mask is not None and bool(all(_wrap(mask, D.bool_), axis).__bool__() if axis is None else asarray(all(_wrap(mask, D.bool_), axis))._t.any()):
+    if mask is not None and bool(asarray(all(_wrap(mask, D.bool_), axis))._t.any()):
         raise ValueError("All-NaN slice encountered")
     return argmax(filled, axis, out, keepdims=keepdims)
 
@@ -664,7 +663,7 @@ def nanargmax(a, axis=None, out=None, *, keepdims=False):
 def nanargmin(a, axis=None, out=None, *, keepdims=False):
     arr = asarray(a)
     filled, mask = _nan_to(arr, math.inf)
-    if mask is not None and bool(all(_wrap(mask, D.bool_), axis).__bool__() if axis is None else asarray(all(_wrap(mask, D.bool_), axis))._t.any()):
+    if mask is not None and bool(asarray(all(_wrap(mask, D.bool_), axis))._t.any()):
         raise ValueError("All-NaN slice encountered")
     return argmin(filled, axis, out, keepdims=keepdims)
 

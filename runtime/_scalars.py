@@ -553,7 +553,7 @@ def _f64_fast(pyop, reflected=False):
         t = type(other)
         if t is float or t is int or t is float64:
             try:
-                r = pyop(other, self) if reflected else pyop(float(self), other)
+                r = pyop(other, float(self)) if reflected else pyop(float(self), other)
             except (ZeroDivisionError, OverflowError):
                 return _slow(self, other, pyop, reflected)
             return float64(r)
