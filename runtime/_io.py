@@ -42,6 +42,10 @@ _PICKLE_MSG = ("This file contains pickled (object) data. If you trust the file 
                "load it unsafely using the `allow_pickle=` keyword argument or `pickle.load()`.")
 
 
+class ConversionWarning(UserWarning):
+    """genfromtxt skipped lines it could not convert (``invalid_raise=False``)."""
+
+
 def _unsupported(func, what):
     return NotImplementedError(f"np.{func}: {what} is not supported by np2torch")
 
@@ -396,9 +400,6 @@ def frombuffer(buffer, dtype=float, count=-1, offset=0, *, like=None):
     d = _plain_dtype(dtype, "frombuffer")
     if isinstance(buffer, str):
         raise TypeError("a bytes-like object is required, not 'str'")
-    size = len(memoryview(buffer).cast("B"))
-    if size == 0 and count < 0:
-        raise ValueError("buffer size must be a multiple of element size")
     t = tensor_from_bytes(buffer, d, count=count, offset=offset, share=True)
     return _wrap(_to_device(t), d)
 
@@ -935,7 +936,7 @@ def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0, 
     if errors:
         warnings.warn("Some errors were detected !" + "".join(
             f"\n    Line #{n} (got {got} columns instead of {width})" for n, got in errors),
-            UserWarning, stacklevel=2)
+            ConversionWarning, stacklevel=2)
     ncols = len(kept[0]) if kept else (len(cols) if cols is not None else width)
     orig_cols = cols if cols is not None else list(range(ncols))
     missing = _per_column(missing_values, ncols, None, "genfromtxt")
