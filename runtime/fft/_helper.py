@@ -7,7 +7,7 @@ import torch
 from .. import _dtypes as D
 from .. import _scalars as S
 from .._config import current_device
-from .._ndarray import _normalize_axis, _tensor_and_dtype, _wrap
+from .._ndarray import _normalize_axis, _tensor_and_dtype, _wrap, ndarray
 
 __all__ = ["fftfreq", "rfftfreq", "fftshift", "ifftshift"]
 
@@ -36,7 +36,8 @@ def ifftshift(x, axes=None):
 
 
 def _check_n(n):
-    if isinstance(n, bool) or not isinstance(n, (int, S.integer)):
+    # NumPy accepts Python and NumPy integers (any integer scalar), not arrays
+    if isinstance(n, ndarray) or not hasattr(type(n), "__index__"):
         raise ValueError("n should be an integer")
     return operator.index(n)
 
