@@ -7,4 +7,6 @@ from ._asserts import __all__ as _asserts_all
 from ._support import *  # noqa: F401,F403
 from ._support import __all__ as _support_all
 
-__all__ = _asserts_all + _support_all
+from . import overrides  # noqa: E402,F401
+
+__all__ = _asserts_all + _support_all + ["overrides"]
