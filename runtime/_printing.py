@@ -141,11 +141,11 @@ def printoptions(*args, **kwargs):
 # --------------------------------------------------------------------------
 
 # significand bits, minimum normal exponent, |x| from which a scalar's str
-# turns scientific, struct code
+# turns scientific, struct code, |x| from which an array prints scientific
 _FLOAT_INFO = {
-    "float16": (11, -14, 1e3, "e"),
-    "float32": (24, -126, 1e6, "f"),
-    "float64": (53, -1022, 1e16, "d"),
+    "float16": (11, -14, 1e3, "e", 1e3),
+    "float32": (24, -126, 1e6, "f", 1e6),
+    "float64": (53, -1022, 1e16, "d", 1e8),
 }
 
 
@@ -174,7 +174,7 @@ def _shortest(x, kind):
         mantissa, _, exp = repr(x).partition("e")
         whole, _, frac = mantissa.partition(".")
         return _strip_zeros(int(whole + frac), int(exp or 0) - len(frac))
-    bits, emin, _, _ = _FLOAT_INFO[kind]
+    bits, emin = _FLOAT_INFO[kind][:2]
     _, ex = math.frexp(x)
     e = max(ex - bits, emin - bits + 1)         # x == m * 2**e exactly
     m = int(math.ldexp(x, -e))
@@ -216,57 +216,87 @@ def _exp10(x):
     return k
 
 
-def _rounded(x, q):
-    """round(x / 10**q), ties to even, computed on x's exact binary value."""
+def _cut(x, q):
+    """(n, q): x cut at 10**q as NumPy's digit generator cuts it.
+
+    The exact value is rounded half-to-even; zeros reached before the cut
+    stay ("0.100"), but a round-up that carries drops the zeros it leaves
+    behind (0.0999 at two places is "0.1").
+    """
+    n, q = _exact(x, q)
+    num, den = x.as_integer_ratio()
+    return _strip_zeros(n, q) if n * den * 10 ** max(q, 0) > num * 10 ** max(-q, 0) else (n, q)
+
+
+def _digits_positional(ax, kind, precision, unique, fractional, min_digits=None):
+    """(n, q): |x| ~ n * 10**q for positional notation.
+
+    Unique mode prints the shortest digits that read back as ``x``; a
+    ``precision`` shorter than that cuts the exact value, and ``min_digits``
+    longer than that prints more of the exact value (NumPy's Dragon4).
+    """
+    if ax == 0:
+        count = precision if not unique else min_digits
+        if not count:
+            return 0, 0
+        return 0, -(count if fractional else count - 1)
+    if not unique:
+        q = -precision if fractional else _exp10(ax) - precision + 1
+        return _exact(ax, q, stop_early=True)
+    n, q = _shortest(ax, kind)
+    if fractional:
+        if precision is not None and -q > precision:
+            return _cut(ax, -precision)
+        if min_digits is not None and -q < min_digits:
+            return _exact(ax, -min_digits, carry=True)
+        return n, q
+    count = len(str(n))
+    if precision is not None and count > precision:
+        return _cut(ax, _exp10(ax) - precision + 1)
+    if min_digits and count < min_digits:
+        return _exact(ax, _exp10(ax) - min_digits + 1, carry=True)
+    return n, q
+
+
+def _exact(x, q, stop_early=False, carry=False):
+    """(n, q): x rounded half-to-even at 10**q, every digit kept.
+
+    NumPy's digit generator stops early and so leaves no trailing zeros
+    when a round-up carries (``carry``) and, with a fixed precision, when
+    the value is used up (``stop_early``).
+    """
     num, den = x.as_integer_ratio()
     if q <= 0:
         num *= 10 ** -q
     else:
         den *= 10 ** q
     n, r = divmod(num, den)
-    if 2 * r > den or (2 * r == den and n % 2):
+    up = 2 * r > den or (2 * r == den and n % 2)
+    if up:
         n += 1
-    return n
+    if (stop_early or carry) and up or stop_early and r == 0:
+        return _strip_zeros(n, q)
+    return n, q
 
 
-def _digits_positional(ax, kind, precision, unique, fractional):
-    """(n, q) for |x| in positional notation; trailing zeros kept when not unique."""
-    if ax == 0:
-        return (0, -precision) if not unique and fractional and precision else (0, 0)
-    if fractional:
-        if unique:
-            n, q = _shortest(ax, kind)
-            if precision is None or -q <= precision:
-                return n, q
-            return _strip_zeros(_rounded(ax, -precision), -precision)
-        return _rounded(ax, -precision), -precision
-    if unique:
-        n, q = _shortest(ax, kind)
-        if precision is None or len(str(n)) <= precision:
-            return n, q
-    q = _exp10(ax) - precision + 1
-    n = _rounded(ax, q)
-    return _strip_zeros(n, q) if unique else (n, q)
-
-
-def _digits_scientific(ax, kind, precision, unique):
+def _digits_scientific(ax, kind, precision, unique, min_digits=None):
     """(digit string, exponent) for |x|: value = d.ddd * 10**exponent."""
     if ax == 0:
-        return ("0" * (1 + precision) if not unique and precision else "0"), 0
+        return "0", 0
+    top = _exp10(ax)
     if unique:
         n, q = _shortest(ax, kind)
-        s = str(n)
-        if precision is None or len(s) <= precision + 1:
-            return s, len(s) - 1 + q
-    top = _exp10(ax)
-    n = _rounded(ax, top - precision)
-    s = str(n)
-    if len(s) > precision + 1:                   # rounded up to a power of ten
-        s = s[:-1]
-        top += 1
-    if unique:
-        s = s.rstrip("0") or "0"
-    return s, top
+        digits = str(n)
+        if precision is not None and len(digits) > precision + 1:
+            n, q = _cut(ax, top - precision)
+        elif min_digits and len(digits) <= min_digits:
+            n, q = _exact(ax, top - min_digits, carry=True)
+        else:
+            return digits, len(digits) - 1 + q
+    else:
+        n, q = _exact(ax, top - precision, stop_early=True)
+    digits = str(n)
+    return digits, len(digits) - 1 + q
 
 
 # --------------------------------------------------------------------------
@@ -296,7 +326,7 @@ def _float_kind(x):
 
 def _nonfinite(x, sign):
     if x != x:
-        return "+nan" if sign else "nan"
+        return "nan"
     return "-inf" if x < 0 else ("+inf" if sign else "inf")
 
 
@@ -340,17 +370,23 @@ def _positional(x, kind, precision=None, unique=True, fractional=True, trim="k",
     if not math.isfinite(x):
         return _nonfinite(x, sign)
     ax = abs(x)
-    n, q = _digits_positional(ax, kind, precision, unique, fractional)
+    n, q = _digits_positional(ax, kind, precision, unique, fractional, min_digits)
     s = str(n)
     if q >= 0:
         whole, frac = s + "0" * q, ""
     else:
         s = s.rjust(1 - q, "0")
         whole, frac = s[:q], s[q:]
+    if not fractional:
+        # counts are of digits, the whole part's included (a lone "0" too)
+        count = precision if not unique else min_digits
+        min_digits = count - len(whole) if count else None
+    elif not unique:
+        frac = frac.ljust(precision, "0")
     frac = _trimmed(frac, trim, min_digits)
     head, _ = _finish(math.copysign(1.0, x) < 0, sign, whole, frac, pad_left)
     tail = "" if frac is None else "." + frac
-    if pad_right:
+    if pad_right is not None:
         tail = tail.ljust(pad_right + 1)
     return head + tail
 
@@ -360,10 +396,14 @@ def _scientific(x, kind, precision=None, unique=True, trim="k", sign=False,
     if not math.isfinite(x):
         return _nonfinite(x, sign)
     ax = abs(x)
-    digits, exponent = _digits_scientific(ax, kind, precision, unique)
-    frac = _trimmed(digits[1:], trim, min_digits)
-    if frac is None and unique and min_digits and ax != 0:
-        frac = ""                                 # NumPy keeps the point here
+    digits, exponent = _digits_scientific(ax, kind, precision, unique, min_digits)
+    frac = digits[1:]
+    generated = bool(frac)
+    if not unique:
+        frac = frac.ljust(precision, "0")
+    frac = _trimmed(frac, trim, min_digits)
+    if frac is None and generated:
+        frac = ""               # NumPy drops the point only if no digit followed it
     head, _ = _finish(math.copysign(1.0, x) < 0, sign, digits[0], frac, pad_left)
     width = 2 if exp_digits is None else exp_digits
     exp_text = str(abs(exponent)) if exponent or width else ""
@@ -460,11 +500,11 @@ class _FloatFormat:
         magnitudes = [abs(v) for v in finite if v != 0]
         self.scientific = False
         if magnitudes:
-            code = _FLOAT_INFO[kind][3]
+            code, large = _FLOAT_INFO[kind][3:]
             biggest, smallest = max(magnitudes), min(magnitudes)
             # NumPy compares in the array's own dtype (NEP 50: the limits are weak)
             ratio = _to_width(biggest / smallest, code)
-            self.scientific = biggest >= _to_width(1e8, code) or (
+            self.scientific = biggest >= large or (
                 not suppress and (smallest < _to_width(1e-4, code) or ratio > 1000.0))
         plus = sign == "+"
         fixed = floatmode == "fixed"
@@ -530,8 +570,16 @@ class _ComplexFormat:
 
 
 def _int_format(values, sign):
-    width = max(len(str(max(values))), len(str(min(values)))) if values else 0
-    spec = f"{'' if sign == '-' else sign}{width}d"
+    if not values:
+        return str
+    low, high = min(values), max(values)
+    if sign == "+":
+        width = max(len(format(low, "+d")), len(format(high, "+d")))
+        spec = f"+{width}d"
+    else:
+        # ' ' keeps a column for the sign only while nothing is negative
+        width = max(len(str(low)), len(str(high))) + (sign == " " and low >= 0)
+        spec = f"{width}d"
     return lambda v: format(v, spec)
 
 
@@ -718,7 +766,7 @@ def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
     extra = ", ".join(extras)
     last_line = len(text) - (text.rfind("\n") + 1)
     spacer = " "
-    if last_line + len(extra) + 1 > opts["linewidth"]:
+    if last_line + len(extra) + 2 > opts["linewidth"]:    # the line as it would end
         spacer = "\n" + " " * len(prefix)
     return f"{text[:-1]},{spacer}{extra})"
 
