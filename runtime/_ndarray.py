@@ -517,7 +517,14 @@ def _leaf_tensor(obj, d, device):
 def _foreign_tensor(obj):
     """Tensor + dtype for an object exposing ``__array__`` (e.g. a NumPy array)."""
     arr = obj.__array__()
-    t = torch.from_numpy(arr) if type(arr).__module__ == "numpy" else torch.as_tensor(arr)
+    if type(arr).__module__ == "numpy":
+        try:
+            t = torch.from_numpy(arr)
+        except ValueError:
+            # negative strides or a non-native byte order: torch needs a copy
+            t = torch.from_numpy(arr.copy())
+    else:
+        t = torch.as_tensor(arr)
     name = str(arr.dtype)
     d = D.BY_NAME.get(name)
     if d is None:
