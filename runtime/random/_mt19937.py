@@ -158,6 +158,10 @@ class MT19937(BitGenerator):
         b = (u & M32) >> 6
         return ((a << 26) | b).to(torch.float64) * _TWO_M53
 
+    @staticmethod
+    def _double_of_u64(u):
+        return ((u >> 37) * 67108864.0 + ((u & 0xFFFFFFFF) >> 6)) * _TWO_M53
+
     def _doubles(self, n):
         w = self._take32(2 * n)
         return (((w[0::2] >> 5) << 26) | (w[1::2] >> 6)).to(torch.float64) * _TWO_M53

@@ -193,10 +193,10 @@ class PCG64(BitGenerator):
         if k <= 0:
             return
         units = -(-k // 2)
-        if k % 2:
-            last = self._peek64(units)[units - 1].item()
-            self._u32 = (last >> 32) & M32
-            self._has32 = 1
+        # NumPy leaves the high half of the last unit in ``uinteger`` even once it is used
+        last = self._peek64(units)[units - 1].item()
+        self._u32 = (last >> 32) & M32
+        self._has32 = k % 2
         self._skip64(units)
 
     def _raw(self, n):
@@ -204,6 +204,10 @@ class PCG64(BitGenerator):
 
     def _u64_to_double(self, u):
         return lsr(u, 11).to(torch.float64) * _TWO_M53
+
+    @staticmethod
+    def _double_of_u64(u):
+        return (u >> 11) * _TWO_M53
 
     def _cursor(self):
         return _PCGCursor(self)
