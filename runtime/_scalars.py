@@ -445,6 +445,7 @@ class bool_(generic):
 
 
 bool_.__module__ = "np2torch.runtime"
+bool_.__name__ = bool_.__qualname__ = "bool"  # NumPy 2's name for the type
 True_ = object.__new__(bool_)
 True_._v = True
 False_ = object.__new__(bool_)

@@ -165,10 +165,36 @@ def _bitwise_count(x):
     return count.to(torch.uint8)
 
 
-def _maxmin(tfn):
+def _maxmin(tfn, take_first_when, nan_wins):
+    """maximum/minimum (nan_wins) and fmax/fmin; complex values order lexicographically."""
     def kernel(a, b):
         if a.dtype is torch.bool:
             return tfn(a.to(torch.uint8), b.to(torch.uint8)).to(torch.bool)
+        if a.is_complex():
+            a, b = torch.broadcast_tensors(a, b)
+            pick_a = take_first_when(a, b)
+            a_nan = torch.isnan(a)
+            b_nan = torch.isnan(b)
+            if nan_wins:
+                pick_a = pick_a | a_nan
+            else:
+                pick_a = (pick_a | b_nan) & ~a_nan | (a_nan & b_nan)
+            return torch.where(pick_a, a, b)
+        return tfn(a, b)
+    return kernel
+
+
+def _complex_order(strict, tfn):
+    """NumPy's lexicographic complex comparison (real part first, then imaginary)."""
+    def kernel(a, b):
+        if (isinstance(a, torch.Tensor) and a.is_complex()) or (isinstance(b, torch.Tensor) and b.is_complex()):
+            a = torch.as_tensor(a)
+            b = torch.as_tensor(b, device=a.device)
+            ct = a.dtype if a.is_complex() else b.dtype
+            a, b = a.to(ct), b.to(ct)
+            ar, ai, br, bi = a.real, a.imag, b.real, b.imag
+            return ((strict(ar, br) & ~torch.isnan(ai) & ~torch.isnan(bi))
+                    | ((ar == br) & tfn(ai, bi)))
         return tfn(a, b)
     return kernel
 
@@ -236,6 +262,11 @@ def _logical(tfn):
     return lambda a, b: tfn(a, b)
 
 
+_LT = _complex_order(torch.lt, torch.lt)
+_LE = _complex_order(torch.lt, torch.le)
+_GT = _complex_order(torch.gt, torch.gt)
+_GE = _complex_order(torch.gt, torch.ge)
+
 _FLOOR_DIVIDE = _int_zero_guard("floor_divide", torch.floor_divide)
 _REMAINDER = _int_zero_guard("remainder", torch.remainder)
 
@@ -246,8 +277,10 @@ KERNELS = {
     "fmod": _int_zero_guard("fmod", torch.fmod),
     "divmod": _divmod,
     "power": _power, "float_power": torch.pow,
-    "maximum": _maxmin(torch.maximum), "minimum": _maxmin(torch.minimum),
-    "fmax": _maxmin(torch.fmax), "fmin": _maxmin(torch.fmin),
+    "maximum": _maxmin(torch.maximum, lambda a, b: _GE(a, b), True),
+    "minimum": _maxmin(torch.minimum, lambda a, b: _LE(a, b), True),
+    "fmax": _maxmin(torch.fmax, lambda a, b: _GE(a, b), False),
+    "fmin": _maxmin(torch.fmin, lambda a, b: _LE(a, b), False),
     "arctan2": torch.atan2, "hypot": torch.hypot, "copysign": torch.copysign,
     "nextafter": torch.nextafter, "ldexp": _ldexp, "logaddexp": torch.logaddexp,
     "logaddexp2": _logaddexp2, "heaviside": _heaviside, "gcd": _gcd, "lcm": _lcm,
@@ -256,8 +289,8 @@ KERNELS = {
     "right_shift": _right_shift,
     "logical_and": torch.logical_and, "logical_or": torch.logical_or,
     "logical_xor": torch.logical_xor,
-    "equal": torch.eq, "not_equal": torch.ne, "less": torch.lt, "less_equal": torch.le,
-    "greater": torch.gt, "greater_equal": torch.ge,
+    "equal": torch.eq, "not_equal": torch.ne, "less": _LT, "less_equal": _LE,
+    "greater": _GT, "greater_equal": _GE,
     "matmul": _matmul, "vecdot": _vecdot, "matvec": _matvec, "vecmat": _vecmat,
     # unary
     "negative": torch.neg, "positive": _identity_copy, "absolute": torch.abs,
@@ -447,12 +480,16 @@ class ufunc:
         outs = _normalize_out(out, self.nout)
         if signature is not None and dtype is None:
             dtype = _signature_dtype(signature)
-        tensors, dtypes = _operands(args, self.__name__ in _COMPARISONS)
+        tensors, dtypes = _operands(args, self.__name__ in _COMPARISONS,
+                                    self.__name__ in _INT_TO_DOUBLE)
         if dtype is not None:
             want = D.dtype(dtype)
             loop = self._resolve((want,) * nin)
             if loop is None:
                 raise self._no_loop((want,) * nin)
+            if self.nout == 1 and loop[1][0] is not want and self.__name__ not in _COMPARISONS:
+                raise UFuncTypeError(f"No loop matching the specified signature and casting "
+                                     f"was found for ufunc {self.__name__}")
             ins = loop[0]
             for d, l in zip(dtypes, ins):
                 if not D.CAN_CAST[casting][d._index][l._index]:
@@ -462,6 +499,12 @@ class ufunc:
             out_ds = loop[1]
         else:
             loop = self._resolve(dtypes)
+            if loop is None and any(type(a) in _PY_SCALARS for a in args):
+                # a weak Python scalar that fits no loop at its weak dtype (ldexp's
+                # exponent): NumPy falls back to the scalar's default dtype
+                dtypes = [_tensor_and_dtype(a)[1] if type(a) in _PY_SCALARS else d
+                          for a, d in zip(args, dtypes)]
+                loop = self._resolve(dtypes)
             if loop is None:
                 raise self._no_loop(dtypes)
             ins, out_ds = loop
@@ -471,7 +514,9 @@ class ufunc:
         if kernel is None:
             raise NotImplementedError(f"np.{self.__name__} is not supported by np2torch")
         in_d = ins[0]
-        if not in_d._native and in_d is D.uint64:
+        if len(ins) == 2 and ins[0] is not ins[1] and D.uint64 in ins and self.__name__ in _COMPARISONS:
+            kernel = _mixed_uint64_compare(self.__name__, kernel, ins[0] is D.uint64)
+        elif not in_d._native and in_d is D.uint64:
             kernel = _uint64_kernel(self.__name__, kernel)
         try:
             results = kernel(*xs)
@@ -569,7 +614,7 @@ def _normalize_out(out, nout):
     return outs
 
 
-def _operands(args, comparison):
+def _operands(args, comparison, int_to_double=False):
     """(tensors or weak Python scalars, dtypes) with NEP 50's weak-scalar rules."""
     tensors = []
     dtypes = []
@@ -601,7 +646,7 @@ def _operands(args, comparison):
             if dtypes[i] is None:
                 d = D.weak_result(strong, x)
                 if type(x) is int and d.kind in "iu" and not (d._min <= x <= d._max):
-                    if not comparison:
+                    if not comparison and not int_to_double:
                         raise OverflowError(f"Python integer {x} out of bounds for {d.name}")
                     d = D.int64 if -2**63 <= x < 2**63 else D.float64
                     if d is D.float64:
@@ -629,6 +674,23 @@ def _to_loop(x, d, loop_d, tensors):
 
 
 _SIGN64 = -(1 << 63)
+
+
+_PY_COMPARE = {"equal": operator.eq, "not_equal": operator.ne, "less": operator.lt,
+               "less_equal": operator.le, "greater": operator.gt, "greater_equal": operator.ge}
+
+
+def _mixed_uint64_compare(name, kernel, unsigned_first):
+    """Exact uint64-vs-int64 comparison (NumPy's 'Ll->?' loops): uint64 values of 2**63
+    and above (negative in their int64 storage) exceed every int64."""
+    pyop = _PY_COMPARE[name]
+    big = pyop(2**64, 0) if unsigned_first else pyop(0, 2**64)
+
+    def compare(a, b):
+        u = a if unsigned_first else b
+        r = kernel(a, b)
+        return torch.where(u < 0, torch.tensor(big, device=r.device), r)
+    return compare
 
 
 def _uint64_kernel(name, kernel):
