@@ -19,6 +19,7 @@ threads and asyncio tasks, as in NumPy 2.
 
 import contextlib
 import contextvars
+import functools
 import math
 import operator
 import struct
@@ -168,8 +169,12 @@ def _strip_zeros(n, q):
     return n, q
 
 
+@functools.lru_cache(maxsize=8192)
 def _shortest(x, kind):
-    """(n, q), n * 10**q the shortest decimal that reads back as ``x`` (> 0, finite)."""
+    """(n, q), n * 10**q the shortest decimal that reads back as ``x`` (> 0, finite).
+
+    Among equally short decimals the one nearest ``x`` wins, as in Dragon4.
+    """
     if kind == "float64":
         mantissa, _, exp = repr(x).partition("e")
         whole, _, frac = mantissa.partition(".")
@@ -184,24 +189,35 @@ def _shortest(x, kind):
     high = centre + 2
     closed = m % 2 == 0
     top = _exp10(x)
-    for ndigits in range(1, 20):
+
+    def nearest_inside(ndigits):
         q = top - ndigits + 1
-        unit = 10 ** max(q, 0) << max(2 - e, 0)     # a decimal step, over ...
+        unit = 10 ** max(q, 0) << max(2 - e, 0)     # one decimal step, over ...
         den = 10 ** max(-q, 0) << max(e - 2, 0)     # ... this, in interval units
         target = centre * den
         below = target // unit
-        found = []
+        best = None
         for n in (below, below + 1):
             v = n * unit
-            lo_ok = v > low * den or (closed and v == low * den)
-            hi_ok = v < high * den or (closed and v == high * den)
-            if lo_ok and hi_ok:
-                found.append((abs(v - target), n % 2, n))
-        if found:
-            return _strip_zeros(min(found)[2], q)
-    raise AssertionError("no shortest representation")  # pragma: no cover
+            if (low * den < v < high * den) or (closed and low * den <= v <= high * den):
+                key = (abs(v - target), n % 2, n)
+                best = key if best is None or key < best else best
+        return None if best is None else _strip_zeros(best[2], q)
+
+    # fewest digits by bisection: an interval holding a k-digit decimal holds a (k+1)-digit one
+    lo, hi = 1, 10
+    found = nearest_inside(hi)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        got = nearest_inside(mid)
+        if got is None:
+            lo = mid + 1
+        else:
+            hi, found = mid, got
+    return found
 
 
+@functools.lru_cache(maxsize=8192)
 def _exp10(x):
     """floor(log10(x)) for x > 0, exactly."""
     k = math.floor(math.log10(x))
