@@ -189,14 +189,7 @@ class MT19937(BitGenerator):
         self._set_key(key, int(st["pos"]))
 
     def jumped(self, jumps=1):
-        """A new MT19937 advanced by ``jumps`` * 2**128 draws."""
-        from ._mtjump import jump_state
-        new = MT19937.__new__(MT19937)
-        BitGenerator.__init__(new, self._seed_seq)
-        key = self._buf[:_N].tolist()
-        words, pos = jump_state(key, self._pos, int(jumps))
-        new._set_key(words, pos)
-        return new
+        raise NotImplementedError("MT19937.jumped: the 2**128-step polynomial jump is not supported by np2torch")
 
 
 def _key_list(key):

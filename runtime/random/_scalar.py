@@ -279,7 +279,7 @@ def power(s, a):
 
 def rayleigh(s, mode):
     if s.legacy:
-        return mode * sqrt(-2.0 * clog(1.0 - s.double()))
+        return mode * sqrt(-2.0 * log1p(-s.double()))
     return mode * sqrt(2.0 * s.std_exp())
 
 
