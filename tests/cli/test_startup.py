@@ -1,9 +1,12 @@
-"""The converter must stay light: no torch or numpy, and a fast --help."""
+"""The converter must stay light: no torch or numpy (and no libcst for --help).
+
+Its start-up time is measured by benchmarks/cli_startup.py, not asserted here:
+timing assertions fail at random on a loaded CI machine.
+"""
 
 import json
 import subprocess
 import sys
-import time
 
 PROBE = """
 import json, sys
@@ -33,16 +36,3 @@ def test_convert_does_not_import_torch_or_numpy(tmp_path):
     assert result["codes"] == [0, 0]
     roots = {m.split(".")[0] for m in result["modules"]}
     assert roots == {"libcst"}
-
-
-def test_help_is_fast():
-    command = [sys.executable, "-m", "np2torch.cli.main", "--help"]
-    subprocess.run(command, capture_output=True, check=True)  # warm the OS cache
-    best = min(_timed(command) for _ in range(3))
-    assert best < 0.3, f"np2torch --help took {best:.3f}s"
-
-
-def _timed(command):
-    start = time.perf_counter()
-    subprocess.run(command, capture_output=True, check=True)
-    return time.perf_counter() - start
