@@ -455,7 +455,9 @@ def _float_scalar_text(v, kind, trim_positional):
     if not math.isfinite(v):
         return _nonfinite(v, False)
     av = abs(v)
-    if av == 0 or 1e-4 <= av < _FLOAT_INFO[kind][2]:
+    # NumPy 2.3 made float16/float32 scalars turn scientific sooner
+    large = _FLOAT_INFO[kind][2] if _options.get()["legacy"] > 202 else 1e16
+    if av == 0 or 1e-4 <= av < large:
         return _positional(v, kind, trim=trim_positional)
     return _scientific(v, kind, trim="-")
 
@@ -508,7 +510,8 @@ def _signbit(v):
 class _FloatFormat:
     """Formats each float of an array so that all share one layout."""
 
-    def __init__(self, values, kind, precision, floatmode, suppress, sign, nanstr, infstr):
+    def __init__(self, values, kind, precision, floatmode, suppress, sign, nanstr, infstr,
+                 legacy=_NO_LEGACY):
         self.kind, self.sign = kind, sign
         self.nanstr, self.infstr = nanstr, infstr
         self.precision = None if floatmode == "unique" else precision
@@ -517,6 +520,8 @@ class _FloatFormat:
         self.scientific = False
         if magnitudes:
             code, large = _FLOAT_INFO[kind][3:]
+            if legacy <= 202:
+                large = 1e8             # before NumPy 2.3: one limit for every float type
             biggest, smallest = max(magnitudes), min(magnitudes)
             # NumPy compares in the array's own dtype (NEP 50: the limits are weak)
             ratio = _to_width(biggest / smallest, code)
@@ -573,11 +578,12 @@ class _FloatFormat:
 
 
 class _ComplexFormat:
-    def __init__(self, values, kind, precision, floatmode, suppress, sign, nanstr, infstr):
+    def __init__(self, values, kind, precision, floatmode, suppress, sign, nanstr, infstr,
+                 legacy=_NO_LEGACY):
         self.real = _FloatFormat([v.real for v in values], kind, precision, floatmode,
-                                 suppress, sign, nanstr, infstr)
+                                 suppress, sign, nanstr, infstr, legacy)
         self.imag = _FloatFormat([v.imag for v in values], kind, precision, floatmode,
-                                 suppress, "+", nanstr, infstr)
+                                 suppress, "+", nanstr, infstr, legacy)
 
     def __call__(self, v):
         imag = self.imag(v.imag)
@@ -620,7 +626,7 @@ def _element_format(dtype, values, ndim, opts):
     if kind in "iu":
         return _int_format(values, opts["sign"])
     args = (opts["precision"], opts["floatmode"], opts["suppress"], opts["sign"],
-            opts["nanstr"], opts["infstr"])
+            opts["nanstr"], opts["infstr"], opts["legacy"])
     if kind == "f":
         return _FloatFormat(values, dtype.name, *args)
     return _ComplexFormat(values, "float32" if dtype.name == "complex64" else "float64", *args)
@@ -772,7 +778,7 @@ def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
         body = "[]"
     else:
         body = _array_text(t, d, opts, ", ", prefix, ")")
-        if size > opts["threshold"] and opts["legacy"] > 201:
+        if size > opts["threshold"] and opts["legacy"] > 202:
             extras.append(f"shape={shape!r}")
     text = prefix + body + ")"
     if d.name not in _IMPLIED or size == 0:

@@ -304,11 +304,15 @@ def test_complex_scalars(case):
         assert_scalar_prints_same(getattr(np, dtype)(value))
 
 
-def test_scalar_repr_legacy_125():
-    with np.printoptions(legacy="1.25"), P.printoptions(legacy="1.25"):
-        for x in (np.float64(1.5), np.int8(3), np.True_, np.complex64(1 + 2j), np.float32(0.1)):
+@pytest.mark.parametrize("legacy", ["1.25", "2.1", "2.2"])
+def test_legacy_modes(legacy):
+    with np.printoptions(legacy=legacy), P.printoptions(legacy=legacy):
+        for x in (np.float64(1.5), np.int8(3), np.True_, np.complex64(1 + 2j), np.float32(0.1),
+                  np.float32(1e8), np.float16(2048), np.complex64(1e7 + 1j)):
             assert_scalar_prints_same(x)
         assert_prints_same(np.arange(2000))
+        assert_prints_same(np.array([6944.0, 1.0], dtype=np.float16))
+        assert_prints_same(np.array([1e7, 1e6], dtype=np.float32))
 
 
 def test_float16_every_value_shortest():
