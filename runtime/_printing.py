@@ -360,11 +360,10 @@ def _check_args(precision, min_digits, unique, trim, pad_left, pad_right, exp_di
         raise ValueError("min_digits must be less than or equal to precision")
 
 
-def _finish(negative, sign, whole, frac, pad_left):
-    head = ("-" if negative else "+" if sign else "") + whole
-    if pad_left:
-        head = head.rjust(pad_left)
-    return head, frac
+def _head(x, sign, whole, pad_left):
+    """The sign and whole part, right-aligned in ``pad_left`` columns."""
+    head = ("-" if math.copysign(1.0, x) < 0 else "+" if sign else "") + whole
+    return head.rjust(pad_left) if pad_left else head
 
 
 def _trimmed(frac, trim, min_digits):
@@ -400,7 +399,7 @@ def _positional(x, kind, precision=None, unique=True, fractional=True, trim="k",
     elif not unique:
         frac = frac.ljust(precision, "0")
     frac = _trimmed(frac, trim, min_digits)
-    head, _ = _finish(math.copysign(1.0, x) < 0, sign, whole, frac, pad_left)
+    head = _head(x, sign, whole, pad_left)
     tail = "" if frac is None else "." + frac
     if pad_right is not None:
         tail = tail.ljust(pad_right + 1)
@@ -420,7 +419,7 @@ def _scientific(x, kind, precision=None, unique=True, trim="k", sign=False,
     frac = _trimmed(frac, trim, min_digits)
     if frac is None and generated:
         frac = ""               # NumPy drops the point only if no digit followed it
-    head, _ = _finish(math.copysign(1.0, x) < 0, sign, digits[0], frac, pad_left)
+    head = _head(x, sign, digits[0], pad_left)
     width = 2 if exp_digits is None else exp_digits
     exp_text = str(abs(exponent)) if exponent or width else ""
     tail = "" if frac is None else "." + frac

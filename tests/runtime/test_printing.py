@@ -441,3 +441,11 @@ def test_unsupported_legacy_modes():
 def test_runtime_never_imports_numpy():
     source = pathlib.Path(P.__file__).read_text()
     assert "import numpy" not in source and "from numpy" not in source
+
+
+def test_runtime_namespace_exports_printing():
+    import np2torch.runtime as rt
+    for name in P.__all__:
+        assert getattr(rt, name) is getattr(P, name)
+    assert repr(rt.arange(2000)) == repr(np.arange(2000))
+    assert str(rt.linspace(0, 1, 7).reshape(7, 1)) == str(np.linspace(0, 1, 7).reshape(7, 1))
