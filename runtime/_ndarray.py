@@ -322,8 +322,8 @@ class ndarray:
         return bool((self == value).any())
 
     def __repr__(self):
-        from ._printing import array_repr
-        return array_repr(self)
+        from ._printing import ndarray_repr
+        return ndarray_repr(self)
 
     def __str__(self):
         from ._printing import array_str
