@@ -47,7 +47,7 @@ def convert(source: str | bytes, options: Options | None = None) -> Result:
         return Result(source, [error], error=error)
 
     roots = _imported_roots(module)
-    if not roots & {"numpy", "torch", "importlib", "__import__"} and not _imports_runtime(module, options.runtime):
+    if not roots & {"numpy", "torch", "importlib", "__import__", options.runtime.split(".")[0]}:
         # The common case in a large tree: nothing to do, no metadata to compute.
         return Result(source)
 
@@ -59,17 +59,17 @@ def convert(source: str | bytes, options: Options | None = None) -> Result:
     dtype_report = dtypes.DtypeReporter(options.runtime)
     wrapper.visit(dtype_report)
     bridge_rule = bridge.BridgeRewriter(options.runtime, imports_torch="torch" in roots)
-    bridged = wrapper.visit(bridge_rule)
+    # Every bridge idiom involves torch: without a torch import there is nothing to rewrite.
+    bridged = wrapper.visit(bridge_rule) if "torch" in roots else module
     imports = ImportRewriter(options.runtime)
     new_module = bridged.visit(imports)
 
     new_code = new_module.code
     changed = new_code != module.code
     if changed:
-        try:
-            cst.parse_module(new_module.bytes)
-        except cst.ParserSyntaxError as exc:  # pragma: no cover - a bug in a rule
-            error = Finding("NP2T002", f"converted text does not parse: {exc.message}", exc.raw_line, 1)
+        problem = _reparse_problem(source, new_module)
+        if problem is not None:  # pragma: no cover - a bug in a rule
+            error = Finding("NP2T002", f"converted text does not parse: {problem[1]}", problem[0], 1)
             return Result(source, [error], error=error)
 
     pragmas = ignore_pragmas(module.code)
@@ -113,15 +113,42 @@ def _syntax_error(source: str | bytes, exc: cst.ParserSyntaxError) -> Finding:
     return Finding("NP2T001", f"cannot parse: {message}", exc.raw_line, exc.raw_column + 1)
 
 
+def _reparse_problem(source, new_module: cst.Module):
+    """(line, message) if the converted text does not parse, else None.
+
+    Python's own parser is the judge (and fast); where the running Python is
+    older than the file's syntax (the original does not parse either), LibCST's.
+    """
+    import ast
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            ast.parse(new_module.bytes)
+            return None
+        except SyntaxError as exc:
+            first = (exc.lineno or 1, exc.msg)
+        except (ValueError, RecursionError, MemoryError):
+            first = None
+        try:
+            ast.parse(source)
+            if first is not None:
+                return first
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            pass
+    try:
+        cst.parse_module(new_module.bytes)
+    except cst.ParserSyntaxError as exc:
+        return exc.raw_line, exc.message
+    return None
+
+
 def _imported_roots(module: cst.Module) -> set[str]:
     """Top-level packages the file imports (and `__import__` if it calls it), from the tree."""
     finder = _ImportFinder()
     module.visit(finder)
     return finder.roots
-
-
-def _imports_runtime(module: cst.Module, runtime: str) -> bool:
-    return runtime.split(".")[0] in _imported_roots(module)
 
 
 class _ImportFinder(cst.CSTVisitor):
@@ -139,7 +166,32 @@ class _ImportFinder(cst.CSTVisitor):
             self.roots.add((dotted(node.module) or "").split(".")[0])
         return False
 
-    def visit_Name(self, node: cst.Name) -> bool:
-        if node.value == "__import__":
+    def visit_Call(self, node: cst.Call) -> bool:
+        if isinstance(node.func, cst.Name) and node.func.value == "__import__":
             self.roots.add("__import__")
+        return True
+
+    # Imports are statements: expressions other than calls cannot hold one.
+    def visit_Assign(self, node) -> bool:
+        return any(isinstance(n, cst.Call) for n in (node.value,))
+
+    def visit_Decorator(self, node) -> bool:
+        return False
+
+    def visit_Parameters(self, node) -> bool:
+        return False
+
+    def visit_Comparison(self, node) -> bool:
+        return False
+
+    def visit_BinaryOperation(self, node) -> bool:
+        return False
+
+    def visit_Attribute(self, node) -> bool:
+        return False
+
+    def visit_Subscript(self, node) -> bool:
+        return False
+
+    def visit_SimpleString(self, node) -> bool:
         return False

@@ -30,6 +30,19 @@ class ImportRewriter(cst.CSTTransformer):
         self.runtime = runtime
         self.rewritten = 0
 
+    # Only statements can hold imports; do not rebuild expression subtrees.
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+        return any(isinstance(statement, (cst.Import, cst.ImportFrom)) for statement in node.body)
+
+    def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> bool:
+        return any(isinstance(statement, (cst.Import, cst.ImportFrom)) for statement in node.body)
+
+    def visit_Decorator(self, node: cst.Decorator) -> bool:
+        return False
+
+    def visit_Parameters(self, node: cst.Parameters) -> bool:
+        return False
+
     def leave_Import(self, original_node: cst.Import, updated_node: cst.Import) -> cst.Import:
         names = []
         changed = False
