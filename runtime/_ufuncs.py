@@ -123,7 +123,15 @@ def _reciprocal(x):
 def _spacing(x):
     inf = torch.full_like(x, math.inf)
     toward = torch.where(torch.signbit(x), -inf, inf)
-    return torch.nextafter(x, toward) - x
+    gap = torch.nextafter(x, toward) - x
+    # NumPy's half-precision spacing is the gap's magnitude (its float/double keep the sign)
+    return torch.abs(gap) if x.dtype is torch.float16 else gap
+
+
+def _rint(x):
+    if x.is_complex():
+        return torch.complex(torch.round(x.real), torch.round(x.imag))
+    return torch.round(x)
 
 
 def _identity_copy(x):
@@ -212,7 +220,15 @@ def _logaddexp2(a, b):
 
 
 def _lcm(a, b):
-    return torch.abs(torch.lcm(a, b))
+    # NumPy: |a| // gcd * |b| in the loop's dtype (wrapping on overflow, no final abs)
+    a, b = torch.abs(a), torch.abs(b)
+    g = torch.gcd(a, b)
+    zero = g == 0
+    return torch.where(zero, torch.zeros_like(g), torch.div(a, torch.where(zero, torch.ones_like(g), g), rounding_mode="trunc") * b)
+
+
+def _absolute(a):
+    return a.clone() if a.dtype is torch.bool else torch.abs(a)
 
 
 def _gcd(a, b):
@@ -293,7 +309,7 @@ KERNELS = {
     "greater": _GT, "greater_equal": _GE,
     "matmul": _matmul, "vecdot": _vecdot, "matvec": _matvec, "vecmat": _vecmat,
     # unary
-    "negative": torch.neg, "positive": _identity_copy, "absolute": torch.abs,
+    "negative": torch.neg, "positive": _identity_copy, "absolute": _absolute,
     "fabs": torch.abs, "sign": _sign, "sqrt": _float_check("sqrt", torch.sqrt),
     "cbrt": _cbrt, "square": torch.square, "reciprocal": _reciprocal,
     "exp": torch.exp, "exp2": torch.exp2, "expm1": torch.expm1,
@@ -307,7 +323,7 @@ KERNELS = {
     "deg2rad": torch.deg2rad, "radians": torch.deg2rad,
     "rad2deg": torch.rad2deg, "degrees": torch.rad2deg,
     "floor": _maybe_copy(torch.floor), "ceil": _maybe_copy(torch.ceil),
-    "trunc": _maybe_copy(torch.trunc), "rint": _maybe_copy(torch.round),
+    "trunc": _maybe_copy(torch.trunc), "rint": _maybe_copy(_rint),
     "conjugate": _conj, "invert": torch.bitwise_not, "logical_not": torch.logical_not,
     "isnan": torch.isnan, "isinf": torch.isinf, "isfinite": torch.isfinite,
     "signbit": torch.signbit, "spacing": _spacing, "modf": _modf, "frexp": _frexp,
@@ -320,6 +336,8 @@ _WRAPS = {"add", "subtract", "multiply", "negative", "left_shift", "power", "squ
 _COMPARISONS = {"equal", "not_equal", "less", "less_equal", "greater", "greater_equal"}
 # Integer loops NumPy never uses for these: ints go to float64 instead.
 _INT_TO_DOUBLE = {"divide"}
+# NumPy's type resolvers reject all-bool inputs for these (no bool -> int8 fallback).
+_NO_BOOL_LOOP = {"negative", "subtract", "positive", "gcd", "lcm"}
 _GUFUNCS = {"matmul": "(n?,k),(k,m?)->(n?,m?)", "vecdot": "(n),(n)->()",
             "matvec": "(m,n),(n)->(m)", "vecmat": "(n),(n,m)->(m)"}
 _BOOL_MESSAGES = {
@@ -383,7 +401,9 @@ class ufunc:
             return hit
         found = None
         name = self.__name__
-        if name in _INT_TO_DOUBLE and all(d.kind in "biu" for d in dtypes):
+        if name in _NO_BOOL_LOOP and all(d is D.bool_ for d in dtypes):
+            found = None
+        elif name in _INT_TO_DOUBLE and all(d.kind in "biu" for d in dtypes):
             found = ((D.float64,) * len(dtypes), (D.float64,))
         else:
             safe = D.CAN_CAST["safe"]

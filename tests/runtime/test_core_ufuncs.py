@@ -22,7 +22,7 @@ BINARY = ["add", "subtract", "multiply", "divide", "floor_divide", "remainder", 
 SPECIAL = np.array([0.0, -0.0, 1.0, -1.0, 0.5, -2.5, np.inf, -np.inf, np.nan, 3.0, 1e-3])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(name=st.sampled_from(UNARY), d=st.sampled_from(ALL_DTYPES), seed=st.integers(0, 2**16))
 def test_unary_dtype_grid(name, d, seed):
     x = arrays_for(d, (2, 3), np.random.default_rng(seed))
@@ -36,7 +36,7 @@ def test_unary_special_values(name, d):
     same(lambda xp, x: getattr(xp, name)(x), SPECIAL.astype(d))
 
 
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(name=st.sampled_from(BINARY), a=st.sampled_from(ALL_DTYPES), b=st.sampled_from(ALL_DTYPES),
        seed=st.integers(0, 2**16))
 def test_binary_dtype_grid(name, a, b, seed):
