@@ -136,10 +136,11 @@ def lstsq(a, b, rcond=None):
     cd = compute_dtype(rd, ta.device)
     x = cast(ta, da, cd)
     y = cast(tb, db, cd)
+    eps = torch.finfo(x.real.dtype if x.is_complex() else x.dtype).eps  # float64 on the CPU, as NumPy
     if rcond is None:
-        rcond = torch.finfo(torch.float64).eps * max(n, m)
+        rcond = eps * max(n, m)
     elif rcond < 0:
-        rcond = torch.finfo(x.real.dtype if x.is_complex() else x.dtype).eps / 2
+        rcond = eps / 2  # LAPACK's relative machine precision
     if min(m, n) == 0:
         sol = torch.zeros((n, k), dtype=cd._torch, device=x.device)
         s = torch.zeros((0,), dtype=sol.real.dtype, device=x.device)
