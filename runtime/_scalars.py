@@ -569,7 +569,8 @@ def _f64_cmp(pyop):
             return True_ if pyop(float(self), other) else False_
         if _defer(other):
             return NotImplemented
-        if isinstance(other, generic):
+        if isinstance(other, (generic, complex)):
+            # NumPy orders complex values lexicographically; arrays do the same
             return pyop(_arr(self), other)
         return float.__eq__(self, other) if pyop is operator.eq else (
             float.__ne__(self, other) if pyop is operator.ne else pyop(float(self), other))
