@@ -184,7 +184,11 @@ def setitem(a, key, value):
         if flips:
             target = t[items]
             if isinstance(v, torch.Tensor):
-                v = torch.flip(torch.broadcast_to(v, target.shape), flips)
+                try:
+                    v = torch.flip(torch.broadcast_to(v, target.shape), flips)
+                except RuntimeError:
+                    raise ValueError(f"could not broadcast input array from shape {tuple(v.shape)} "
+                                     f"into shape {tuple(target.shape)}") from None
             target.copy_(v) if isinstance(v, torch.Tensor) else target.fill_(v)
             return
         if isinstance(v, torch.Tensor) and v.ndim and all(k is None or k is Ellipsis or type(k) in (int, slice) for k in items):

@@ -18,7 +18,8 @@ from ._casting import cast, to_torch_value_dtype, uint64_as_float
 from ._config import current_device
 
 __all__ = ["ndarray", "array", "asarray", "asanyarray", "ascontiguousarray",
-           "asfortranarray", "from_torch", "to_torch", "isscalar", "ndim", "shape", "size"]
+           "asfortranarray", "from_torch", "to_torch", "isscalar", "ndim", "shape", "size",
+           "shares_memory", "may_share_memory"]
 
 _new = object.__new__
 _PLAIN = (bool, int, float, complex)
@@ -358,6 +359,59 @@ def _rebuild(values, dtype_name, shape):
 
 def _shares_storage(a, b):
     return a.untyped_storage().data_ptr() == b.untyped_storage().data_ptr()
+
+
+def _byte_extent(t):
+    """[first, last) byte addresses a tensor's elements can touch."""
+    if t.numel() == 0:
+        return 0, 0
+    isz = t.element_size()
+    lo = hi = t.storage_offset()
+    for n, st in zip(t.shape, t.stride()):
+        if st >= 0:
+            hi += (n - 1) * st
+        else:
+            lo += (n - 1) * st
+    base = t.untyped_storage().data_ptr()
+    return base + lo * isz, base + (hi + 1) * isz
+
+
+def _element_bytes(t):
+    """Start byte of every element (relative to the storage), as a 1-d tensor."""
+    offs = torch.as_strided(torch.arange(t.untyped_storage().nbytes() // t.element_size() + 1),
+                            t.shape, t.stride(), t.storage_offset())
+    return offs.reshape(-1) * t.element_size()
+
+
+def _operand_tensor(x):
+    if isinstance(x, ndarray):
+        return x._t
+    if isinstance(x, torch.Tensor):
+        return x
+    return None
+
+
+def may_share_memory(a, b, /, max_work=None):
+    """NumPy's may_share_memory: whether the byte ranges of a and b overlap."""
+    ta, tb = _operand_tensor(a), _operand_tensor(b)
+    if ta is None or tb is None:
+        return False
+    lo_a, hi_a = _byte_extent(ta)
+    lo_b, hi_b = _byte_extent(tb)
+    return lo_a < hi_b and lo_b < hi_a
+
+
+def shares_memory(a, b, /, max_work=None):
+    """NumPy's shares_memory: whether some byte belongs to both a and b (exact)."""
+    if not may_share_memory(a, b):
+        return False
+    ta, tb = _operand_tensor(a), _operand_tensor(b)
+    if ta.untyped_storage().data_ptr() != tb.untyped_storage().data_ptr():
+        return True  # overlapping extents of distinct storages: partial-view aliasing
+    if ta.element_size() != tb.element_size():
+        return True
+    ea, eb = _element_bytes(ta), _element_bytes(tb)
+    return bool(torch.isin(ea, eb).any())
 
 
 def _map_nested(values, fn):

@@ -197,18 +197,41 @@ def _minmax(a, axis, out, keepdims, initial, where, is_max):
         r = torch.full(shape, initial, dtype=x.dtype, device=x.device)
     elif axes:
         if x.is_complex():
-            raise NotImplementedError(f"np.{'max' if is_max else 'min'}: complex arrays are not supported by np2torch")
-        r = torch.amax(x, dim=axes) if is_max else torch.amin(x, dim=axes)
+            keep = [i for i in range(x.ndim) if i not in axes]
+            y = x.permute(*keep, *axes).reshape([x.shape[i] for i in keep] + [-1])
+            idx = _complex_arg_last(y, is_max)
+            r = torch.gather(y, -1, idx.unsqueeze(-1)).squeeze(-1)
+        else:
+            r = torch.amax(x, dim=axes) if is_max else torch.amin(x, dim=axes)
     else:
         r = x.clone()
     if initial is not None and not size_zero:
         iv = torch.as_tensor(initial, dtype=x.dtype, device=x.device)
-        r = torch.maximum(r, iv) if is_max else torch.minimum(r, iv)
+        if r.is_complex():
+            from ._ufuncs import KERNELS
+            r = KERNELS["maximum" if is_max else "minimum"](r, iv.expand(r.shape))
+        else:
+            r = torch.maximum(r, iv) if is_max else torch.minimum(r, iv)
     if flip:
         r = torch.bitwise_xor(r, -(1 << 63))
     if r.dtype is not d._torch:
         r = r.to(d._torch)
     return _finish(r, d, axes, t.ndim, keepdims, out, t.shape)
+
+
+def _complex_arg_last(y, is_max):
+    """Index along the last dim of the lexicographic (real, then imag) max/min of a
+    complex tensor; the first NaN (in either part) wins, as in NumPy."""
+    re, im = y.real, y.imag
+    best_re = torch.amax(re, dim=-1, keepdim=True) if is_max else torch.amin(re, dim=-1, keepdim=True)
+    cand = re == best_re
+    fill = -math.inf if is_max else math.inf
+    im_c = torch.where(cand, im, torch.full_like(im, fill))
+    best_im = torch.amax(im_c, dim=-1, keepdim=True) if is_max else torch.amin(im_c, dim=-1, keepdim=True)
+    pick = cand & (im == best_im)
+    nan = torch.isnan(re) | torch.isnan(im)
+    pick = torch.where(nan.any(-1, keepdim=True), nan, pick)
+    return torch.argmax(pick.to(torch.uint8), dim=-1)
 
 
 def _extreme(tdtype, high):
@@ -254,7 +277,7 @@ def _arg(a, axis, out, keepdims, is_max):
         first_nan = torch.argmax(nan.to(torch.uint8), dim=ax, keepdim=True)
         r = torch.where(has_nan, first_nan, idx).squeeze(ax)
     elif x.is_complex():
-        raise NotImplementedError(f"np.{name}: complex arrays are not supported by np2torch")
+        r = _complex_arg_last(torch.movedim(x, ax, -1), is_max)
     else:
         r = torch.argmax(x, dim=ax) if is_max else torch.argmin(x, dim=ax)
     if keepdims:
@@ -501,14 +524,22 @@ def _quantile(a, q, axis, out, overwrite_input, method, keepdims, nan_policy, sc
     if method not in _METHODS:
         raise ValueError(f"'{method}' is not a valid method. Use one of: {sorted(_METHODS)}")
     d = arr._dtype
-    rd = D.float64 if d.kind in "biu" else d
+    # interpolating methods: NumPy's result_type(a, q) with q weak when a Python number
+    rd = d if isinstance(q, (int, float)) and not isinstance(q, ndarray) else D.result_type(d, qa._dtype)
+    if rd.kind in "biu":
+        rd = D.float64
+    if rd.kind == "c":
+        raise NotImplementedError(f"np.{name}: complex arrays are not supported by np2torch")
     x = cast(arr._t, d, rd) if d is not D.uint64 else uint64_as_float(arr._t)
     if axis is None:
         x = x.reshape(-1)
         axes = (0,)
     else:
         axes = _axes(axis, arr.ndim)
-        if len(axes) > 1:
+        if not axes:
+            x = x.unsqueeze(-1)
+            axes_eff = (arr.ndim,)
+        elif len(axes) > 1:
             keep = [i for i in range(arr.ndim) if i not in axes]
             x = x.permute(*keep, *axes).reshape([arr.shape[i] for i in keep] + [-1])
             axes_eff = (len(keep),)
@@ -527,7 +558,7 @@ def _quantile(a, q, axis, out, overwrite_input, method, keepdims, nan_policy, sc
             for ax in axes:
                 shape[ax] = 1
             r = r.reshape(tuple(qt.shape) + tuple(shape))
-    if method in ("lower", "higher", "nearest", "inverted_cdf", "closest_observation") and d.kind in "iu":
+    if method in ("lower", "higher", "nearest", "inverted_cdf", "closest_observation"):
         rd = d
         r = cast(r.to(torch.float64), D.float64, d) if d is not D.uint64 else r
     r = r.to(rd._torch)

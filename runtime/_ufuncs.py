@@ -337,7 +337,7 @@ _COMPARISONS = {"equal", "not_equal", "less", "less_equal", "greater", "greater_
 # Integer loops NumPy never uses for these: ints go to float64 instead.
 _INT_TO_DOUBLE = {"divide"}
 # NumPy's type resolvers reject all-bool inputs for these (no bool -> int8 fallback).
-_NO_BOOL_LOOP = {"negative", "subtract", "positive", "gcd", "lcm"}
+_NO_BOOL_LOOP = {"negative", "subtract", "positive", "gcd", "lcm", "sign"}
 _GUFUNCS = {"matmul": "(n?,k),(k,m?)->(n?,m?)", "vecdot": "(n),(n)->()",
             "matvec": "(m,n),(n)->(m)", "vecmat": "(n),(n,m)->(m)"}
 _BOOL_MESSAGES = {

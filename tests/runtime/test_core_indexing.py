@@ -1,0 +1,113 @@
+"""Indexing: basic, negative steps, advanced, boolean, None/..., assignment, scalar results."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from helpers import ALL_DTYPES, arrays_for, same
+
+BASE = np.arange(60).reshape(3, 4, 5)
+
+KEYS = [
+    0, -1, (1, 2), (1, 2, 3), (-1, -2, -3), slice(None), slice(1, None), slice(None, None, -1),
+    (slice(None, None, -2), 1), (Ellipsis, 0), (None, 1), (0, None, slice(1, 3)),
+    (Ellipsis, None), (slice(None), None, Ellipsis, 2), [0, 2], [[0, 1], [2, 0]],
+    ([0, 2], [1, 3]), ([0, 2], slice(None), [1, 3]), (slice(None), [0, 0, 3]),
+    (1, [0, 2], [4, 1]), (Ellipsis, [0, -1]), np.array([True, False, True]),
+    (slice(None), np.array([True, False, True, False])), BASE % 7 == 0, (BASE % 2 == 0)[0],
+    (None, [1]), np.array(1), (np.int64(2), slice(None, None, -1)), (slice(5, 1, -1),),
+    ([-1, -3],), (0, 0, slice(4, None, -3)), (), (Ellipsis,), 3, (0, 4), (0, 0, 5), [3],
+    (0.5,), ([0, 1], [0, 1, 2]),
+]
+
+
+@pytest.mark.parametrize("key", KEYS, ids=range(len(KEYS)))
+def test_getitem(key):
+    same(lambda xp, a, k: a[k], BASE, key)
+
+
+@settings(max_examples=60, deadline=None)
+@given(d=st.sampled_from(ALL_DTYPES), key=st.sampled_from(KEYS[:30]), seed=st.integers(0, 999))
+def test_getitem_dtypes_scalar_results(d, key, seed):
+    a = arrays_for(d, (3, 4, 5), np.random.default_rng(seed))
+    same(lambda xp, a, k: a[k], a, key)
+
+
+SET_CASES = [
+    (0, 7), ((1, 2), np.arange(5)), (slice(None, None, -1), np.arange(5)),
+    ((Ellipsis, 1), 99), ([0, 2], -1), (BASE % 3 == 0, 0), (([0, 2], [1, 3]), np.array([10, 20, 30, 40, 50])),
+    ((slice(None), slice(None, None, -2)), np.arange(3)[:, None]), ((0, 0, 0), 2.7),
+    ((0, None), np.ones((1, 4, 5), "int64")), (0, np.ones((2, 5))),
+]
+
+
+@pytest.mark.parametrize("key,value", SET_CASES, ids=range(len(SET_CASES)))
+def test_setitem(key, value):
+    def assign(xp, a, k, v):
+        a = a.copy()
+        a[k] = v
+        return a
+    same(assign, BASE, key, value)
+    same(assign, BASE.astype("float32"), key, value)
+
+
+@pytest.mark.xfail(strict=True, reason="negative-step slices are copies (torch has no negative "
+                   "strides); see docs/coverage-notes.md, Runtime core")
+def test_negative_step_view_is_writable():
+    def f(xp, a):
+        a = a.copy()
+        v = a[::-1]
+        v[0] = 100
+        return a, v, xp.shares_memory(a, v)
+    same(f, np.arange(5))
+
+
+def test_views_share_memory():
+    def f(xp, a):
+        a = a.copy()
+        b = a[1:, ::2]
+        b += 1
+        c = a[[0, 1]]
+        c += 100
+        r = a.reshape(-1)
+        r[0] = -7
+        t = a.T
+        t[0, 1] = -9
+        return a, xp.shares_memory(a, b), xp.shares_memory(a, c), xp.may_share_memory(a, t)
+    same(f, BASE[0])
+
+
+def test_index_functions():
+    a = np.arange(12).reshape(3, 4)
+    same(lambda xp, a: xp.take(a, [0, 5, -1]), a)
+    same(lambda xp, a: xp.take(a, [0, 2], axis=1), a)
+    same(lambda xp, a: xp.where(a > 5), a)
+    same(lambda xp, a: xp.where(a > 5, a, -a), a)
+    same(lambda xp, a: xp.where(a > 5, 1.5, 0), a)
+    same(lambda xp, a: xp.nonzero(a % 3), a)
+    same(lambda xp, a: xp.argwhere(a % 5 == 0), a)
+    same(lambda xp, a: xp.compress([True, False, True], a, axis=0), a)
+    same(lambda xp, a: xp.choose([0, 1, 0, 1], [a[0], a[1]]), a)
+
+    def put(xp, a):
+        a = a.copy()
+        xp.put(a, [0, 3], [-1, -2])
+        xp.putmask(a, a > 9, 0)
+        xp.place(a, a == 5, [55])
+        return a
+    same(put, a)
+
+
+def test_index_errors():
+    a = np.arange(12).reshape(3, 4)
+    same(lambda xp, a: a[3], a)
+    same(lambda xp, a: a[0, 0, 0], a)
+    same(lambda xp, a: a[[0, 5]], a)
+    same(lambda xp, a: a[xp.array([True, False])], a)
+    same(lambda xp, a: xp.take(a, [100]), a)
+
+    def bad_set(xp, a):
+        a = a.copy()
+        a[0] = xp.ones(3)
+        return a
+    same(bad_set, a)
