@@ -13,6 +13,7 @@ from ._mt19937 import MT19937
 from ._pcg64 import PCG64, PCG64DXSM
 from ._legacy import RandomState
 from . import _legacy
+from . import _legacy as mtrand  # numpy.random.mtrand
 from ._legacy import *  # noqa: F401,F403  (seed, rand, randn, ...)
 
 __all__ = ["SeedSequence", "ISeedSequence", "ISpawnableSeedSequence", "SeedlessSeedSequence",

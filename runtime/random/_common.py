@@ -14,9 +14,13 @@ def normalize_size(size):
     if size is None:
         return None
     try:
-        return (operator.index(size),)
+        n = operator.index(size)
     except TypeError:
         pass
+    else:
+        if n < 0:
+            raise ValueError("negative dimensions are not allowed")
+        return (n,)
     shape = tuple(operator.index(s) for s in size)
     for s in shape:
         if s < 0:

@@ -32,6 +32,8 @@ _F64 = torch.float64
 class RandomState:
     """NumPy's legacy random number container (``numpy.random.RandomState``), on MT19937."""
 
+    _poisson_lam_max = 9.223372006484771e18
+
     def __init__(self, seed=None):
         from ._bitgen import BitGenerator
         if isinstance(seed, BitGenerator):

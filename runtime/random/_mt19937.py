@@ -135,6 +135,11 @@ class MT19937(BitGenerator):
         self._extend(n)
         return _temper(self._buf[self._pos:self._pos + n])
 
+    def _peek32_at(self, offset, n):
+        self._extend(offset + n)
+        start = self._pos + offset
+        return _temper(self._buf[start:start + n])
+
     def _skip32(self, k):
         self._extend(k)
         self._pos += k
@@ -213,7 +218,7 @@ class _MTCursor:
 
     def _more(self, k):
         n = len(self._w)
-        self._w.extend(self._bg._peek32(n + max(k, 1024))[n:].tolist())
+        self._w.extend(self._bg._peek32_at(n, max(k, 1024, n)).tolist())
 
     def u32(self):
         if self._i >= len(self._w):

@@ -103,7 +103,7 @@ def _any(p, pred):
 
 def check(p, name, kind):
     if kind == "nonneg":
-        if _any(p, lambda t: t < 0):
+        if _any(p, lambda t: torch.signbit(t) & ~torch.isnan(t)):
             raise ValueError(name + " < 0")
     elif kind == "nonneg_nan":
         if _any(p, lambda t: (t < 0) | torch.isnan(t)):

@@ -339,14 +339,14 @@ def vonmises(s, mu, kappa):
     else:
         r = 1.0 + sqrt(1.0 + 4.0 * kappa * kappa)
         rho = (r - sqrt(2.0 * r)) / (2.0 * kappa)
-        sv = (1.0 + rho * rho) / (2.0 * rho)
+        sv = cdiv(1.0 + rho * rho, 2.0 * rho)
     while True:
         u = s.double()
         z = math.cos(math.pi * u)
-        w = (1.0 + sv * z) / (sv + z)
+        w = cdiv(1.0 + sv * z, sv + z)
         y = kappa * (sv - w)
         v = s.double()
-        if y * (2.0 - y) - v >= 0.0 or clog(y / v) + 1.0 - y >= 0.0:
+        if y * (2.0 - y) - v >= 0.0 or clog(cdiv(y, v)) + 1.0 - y >= 0.0:
             break
     u = s.double()
     result = math.acos(w)
