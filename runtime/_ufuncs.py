@@ -446,7 +446,8 @@ class ufunc:
                             return res
                         return box(r, out_d)
             elif tb is float:
-                if da.kind in "fc":
+                # float16 goes the general way: torch refuses Python floats beyond its range
+                if da.kind in "fc" and da is not D.float16:
                     out_d = self._same[da._index]
                     if out_d is not None:
                         r = self._kernel(a._t, b)
@@ -457,7 +458,7 @@ class ufunc:
                             return res
                         return box(r, out_d)
             elif tb is int:
-                if da._native and da.kind in "iuf" and (da.kind == "f" or da._min <= b <= da._max):
+                if da._native and da is not D.float16 and da.kind in "iuf" and (da.kind == "f" or da._min <= b <= da._max):
                     out_d = self._same[da._index]
                     if out_d is not None:
                         r = self._kernel(a._t, b)
@@ -474,6 +475,8 @@ class ufunc:
         tb = type(b)
         if tb is float or tb is int:
             da = a._dtype
+            if da is D.float16:
+                return self.__call__(b, a)
             if (tb is float and da.kind in "fc") or (tb is int and da._native and da.kind in "iuf"
                                                      and (da.kind == "f" or da._min <= b <= da._max)):
                 out_d = self._same[da._index]
