@@ -12,7 +12,8 @@ from ._ndarray import ndarray, _wrap, asarray, _tensor_and_dtype, _fill_value, _
 
 __all__ = ["empty", "empty_like", "zeros", "zeros_like", "ones", "ones_like", "full",
            "full_like", "arange", "linspace", "logspace", "geomspace", "eye", "identity",
-           "tri", "diag", "diagflat", "vander", "meshgrid", "indices", "copy"]
+           "tri", "diag", "diagflat", "vander", "meshgrid", "indices", "copy", "tril", "triu",
+           "fromfunction"]
 
 
 def _shape(shape):
@@ -107,6 +108,9 @@ def _scalar_value(x):
     return x
 
 
+_PY_DEFAULT = {int: D.int64, float: D.float64, complex: D.complex128, bool: D.bool_}
+
+
 def arange(start_or_stop, /, stop=None, step=None, *, dtype=None, device=None, like=None):
     """``np.arange``: length ceil((stop - start) / step), NumPy's dtype rules."""
     if stop is None:
@@ -116,7 +120,9 @@ def arange(start_or_stop, /, stop=None, step=None, *, dtype=None, device=None, l
     if step is None:
         step = 1
     values = [_scalar_value(v) for v in (start, stop, step)]
-    d = D.result_type(start, stop, step) if dtype is None else D.dtype(dtype)
+    # Python numbers count at their default dtypes here (not weakly): arange(int8(5)) is int64
+    strong = [_PY_DEFAULT.get(type(v), v) for v in (start, stop, step)]
+    d = D.result_type(*strong) if dtype is None else D.dtype(dtype)
     if d.kind == "b":
         d = D.int64
     start_v, stop_v, step_v = values
@@ -218,6 +224,8 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
 def eye(N, M=None, k=0, dtype=float, order="C", *, device=None, like=None):
     d = _dtype_or(dtype)
     M = N if M is None else M
+    if N < 0 or M < 0:
+        raise ValueError("negative dimensions are not allowed")
     t = torch.zeros((N, M), dtype=d._torch, device=_dev(device))
     if -N < k < M:
         idx = torch.arange(max(0, -k), min(N, M - k), device=t.device)
@@ -306,3 +314,28 @@ def indices(dimensions, dtype=int, sparse=False):
 def copy(a, order="K", subok=False):
     arr = asarray(a)
     return _wrap(arr._t.clone(), arr._dtype)
+
+
+def _triangle(m, k, keep_lower):
+    arr = asarray(m)
+    if arr.ndim == 0:
+        raise ValueError("input array must be at least 1-d")
+    t = arr._t if arr.ndim >= 2 else arr._t.expand(arr.shape[0], arr.shape[0])
+    k = operator.index(k)
+    r = torch.tril(t, k) if keep_lower else torch.triu(t, k)
+    return _wrap(r, arr._dtype)
+
+
+def tril(m, k=0):
+    """``np.tril``: zero the elements above the k-th diagonal."""
+    return _triangle(m, k, True)
+
+
+def triu(m, k=0):
+    """``np.triu``: zero the elements below the k-th diagonal."""
+    return _triangle(m, k, False)
+
+
+def fromfunction(function, shape, *, dtype=float, like=None, **kwargs):
+    """``np.fromfunction``: call ``function`` once with the index grids."""
+    return function(*indices(shape, dtype=dtype), **kwargs)

@@ -422,6 +422,8 @@ def tile(A, reps):
     nd = max(arr.ndim, len(reps))
     t = arr._t.reshape((1,) * (nd - arr.ndim) + arr.shape)
     reps = (1,) * (nd - len(reps)) + reps
+    if any(r < 0 for r in reps):
+        raise ValueError("negative dimensions are not allowed")
     return _wrap(t.repeat(reps), arr._dtype)
 
 
@@ -650,7 +652,9 @@ def pad(array, pad_width, mode="constant", **kwargs):
         return _wrap(t, arr._dtype)
     if mode == "empty":
         return pad(arr, pad_width, "constant")
-    raise NotImplementedError(f"np.pad: mode={mode!r} is not supported by np2torch")
+    if mode in ("linear_ramp", "maximum", "mean", "median", "minimum") or callable(mode):
+        raise NotImplementedError(f"np.pad: mode={mode!r} is not supported by np2torch")
+    raise ValueError(f"mode {mode!r} is not supported")
 
 
 def _pad_index(n, before, after, mode):

@@ -42,7 +42,9 @@ def item_of(t, d):
 
 def box(t, d):
     """An ndarray, or NumPy's scalar for a 0-d result."""
-    if t.ndim:
+    if t.ndim or t.requires_grad:
+        # a 0-d result that carries autograd history stays a 0-d array: a scalar
+        # (a Python value) would cut the graph
         a = _new(ndarray)
         a._t = t
         a._dtype = d

@@ -399,8 +399,6 @@ def count_nonzero(a, axis=None, *, keepdims=False):
     r = torch.sum(x, dim=axes) if axes else x
     if keepdims:
         r = r.reshape(tuple(1 if i in axes else s for i, s in enumerate(t.shape)))
-    if axis is None and not keepdims:
-        return int(r.item())
     return box(r, D.int64)
 
 

@@ -327,6 +327,20 @@ class _IntScalar:
         self._v = v
         return self
 
+    def __neg__(self):
+        d = type(self)._dtype
+        if (d.kind == "i" and self._v == d._min) or (d.kind == "u" and self._v):
+            from ._errstate import report
+            report("over", "overflow encountered in scalar negative")
+        return -_arr(self)
+
+    def __abs__(self):
+        d = type(self)._dtype
+        if d.kind == "i" and self._v == d._min:
+            from ._errstate import report
+            report("over", "overflow encountered in scalar absolute")
+        return abs(_arr(self))
+
     def _py(self):
         return self._v
 
