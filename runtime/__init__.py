@@ -73,3 +73,36 @@ newaxis = None
 little_endian = True
 
 del _math
+
+
+def _install_core_aliases():
+    """``np._core`` / ``np.core`` (NumPy 1.x spelling): real code imports ufuncs and
+    array functions from ``numpy.core.umath``, ``numpy.core.numeric`` and
+    ``numpy.core.multiarray``.  Each alias holds the runtime's own objects."""
+    import sys
+    import types
+
+    public = {k: v for k, v in globals().items() if not k.startswith("_")}
+    umath_names = {k: v for k, v in public.items() if isinstance(v, _ufuncs.ufunc)}
+    umath_names.update(pi=pi, e=e, euler_gamma=euler_gamma, PINF=inf, NINF=-inf, NAN=nan,
+                       PZERO=0.0, NZERO=-0.0)
+    core = types.ModuleType(__name__ + "._core", "NumPy's numpy._core layout over np2torch.runtime")
+    for sub, names in (("umath", umath_names), ("numeric", public), ("multiarray", public),
+                       ("fromnumeric", public)):
+        mod = types.ModuleType(f"{core.__name__}.{sub}")
+        mod.__dict__.update(names)
+        setattr(core, sub, mod)
+        sys.modules[mod.__name__] = mod
+        sys.modules[f"{__name__}.core.{sub}"] = mod
+    core.__dict__.update(public)
+    # NumPy's scalar-type table, limited to the types torch can hold
+    core.sctypes = {"int": [int8, int16, int32, int64], "uint": [uint8, uint16, uint32, uint64],
+                    "float": [float16, float32, float64], "complex": [complex64, complex128],
+                    "others": [bool]}
+    core.__path__ = []  # a package, so `import np2torch.runtime._core.umath` works
+    sys.modules[core.__name__] = core
+    sys.modules[__name__ + ".core"] = core
+    return core
+
+
+_core = core = _install_core_aliases()

@@ -27,7 +27,7 @@ class dtype:
                  "_native", "_index", "_bits", "_min", "_max", "__weakref__")
 
     def __new__(cls, obj=None, align=False, copy=False, metadata=None):
-        if type(obj) is dtype:
+        if isinstance(obj, dtype):
             return obj
         found = _lookup(obj)
         if found is None:
@@ -235,7 +235,10 @@ def _lookup(obj):
             if key[0] == ">" and not key[1:] in ("b1", "i1", "u1", "?", "b", "B"):
                 raise NotImplementedError(
                     f"np.dtype({obj!r}): big-endian dtypes are not supported by np2torch")
-            return _ALIASES.get(key[1:])
+            return _ALIASES.get(key[1:]) or _opaque(key)
+        opaque = _opaque(key)
+        if opaque is not None:
+            return opaque
         _reject_unsupported(obj, key)
         return None
     if isinstance(obj, type):
@@ -261,6 +264,87 @@ def _lookup(obj):
     if isinstance(obj, (list, tuple, dict)):
         raise NotImplementedError("np.dtype: structured dtypes are not supported by np2torch")
     return None
+
+
+class _OpaqueDtype(dtype):
+    """A dtype NumPy has but torch cannot store (void, bytes, str, object): it can be
+    named, compared, hashed and printed; making an array of it raises
+    NotImplementedError (see docs/coverage-notes.md)."""
+
+    __slots__ = ()
+
+    def _refuse(self):
+        raise NotImplementedError(f"np.dtype({self._spelling!r}): {_UNSUPPORTED_KINDS[self.kind]} "
+                                  "arrays are not supported by np2torch")
+
+    _torch = property(_refuse)
+    _index = property(_refuse)
+    _native = property(_refuse)
+
+    @property
+    def _spelling(self):
+        return self.str.lstrip("|")
+
+    @property
+    def str(self):
+        return ("<" if self.kind == "U" else "|") + self.kind + (
+            str(self.itemsize // (4 if self.kind == "U" else 1)) if self.kind != "O" else "")
+
+    @property
+    def byteorder(self):
+        return "=" if self.kind == "U" else "|"
+
+    @property
+    def alignment(self):
+        return {"U": 4, "O": 8}.get(self.kind, 1)
+
+    def __repr__(self):
+        return f"dtype('{self.str if self.kind == 'U' else self._spelling}')"
+
+    def __str__(self):
+        return "object" if self.kind == "O" else self.str
+
+    def __eq__(self, other):
+        try:
+            return self is dtype(other)
+        except (TypeError, NotImplementedError):
+            return False
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash(("np2torch.dtype", self.name))
+
+
+_OPAQUE = {}
+_OPAQUE_NAMES = {"V": ("void", 1, 8, 20), "S": ("bytes", 1, 8, 18), "U": ("str", 4, 32, 19),
+                 "O": ("object", 8, 0, 17)}
+
+
+def _opaque(key):
+    """The opaque dtype for 'V6', 'S5', '<U3', 'O' (None for other spellings)."""
+    body = key.lstrip("<>=|")
+    if body in ("object", "O"):
+        kind, count = "O", 1
+    elif body[:1] in ("V", "S", "U") and (body[1:].isdigit() or body[1:] == ""):
+        kind, count = body[0], int(body[1:] or 0)
+    else:
+        return None
+    found = _OPAQUE.get((kind, count))
+    if found is None:
+        base, unit, bits, num = _OPAQUE_NAMES[kind]
+        found = object.__new__(_OpaqueDtype)
+        found.name = base if kind == "O" or count == 0 else f"{base}{count * unit * 8}"
+        found.kind = kind
+        found.char = kind
+        found.itemsize = count * unit
+        found.num = num
+        found.type = None
+        found._bits = found.itemsize * 8
+        found._min = found._max = None
+        _OPAQUE[(kind, count)] = found
+    return found
 
 
 def _reject_unsupported(obj, key):
