@@ -106,3 +106,22 @@ def _install_core_aliases():
 
 
 _core = core = _install_core_aliases()
+
+
+def _make_config_module():
+    """``np.__config__``: build information; here, torch's."""
+    import types
+    mod = types.ModuleType(__name__ + ".__config__", "Build configuration (torch's)")
+
+    def show(mode="stdout"):
+        text = _torch.__config__.show()
+        if mode == "stdout":
+            print(text)
+            return None
+        return text
+    mod.show = show
+    mod.CONFIG = {"torch": _torch.__version__}
+    return mod
+
+
+__config__ = _make_config_module()

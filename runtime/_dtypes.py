@@ -93,9 +93,10 @@ class dtype:
         return self._torch
 
     def newbyteorder(self, new_order="S"):
-        if new_order in ("=", "|", "<", "little", "L", "native", "N", "I"):
+        if new_order in ("=", "|", "<", "little", "L", "native", "N", "I") or self.itemsize == 1:
             return self
-        raise NotImplementedError("np.dtype.newbyteorder: only native byte order is supported")
+        # a big-endian dtype can be described, but torch cannot hold its arrays
+        return _opaque_swapped(self)
 
     # -- comparisons -------------------------------------------------------
     def __eq__(self, other):
@@ -233,12 +234,15 @@ def _lookup(obj):
             return found
         if key[:1] in "<>=|":
             if key[0] == ">" and not key[1:] in ("b1", "i1", "u1", "?", "b", "B"):
-                raise NotImplementedError(
-                    f"np.dtype({obj!r}): big-endian dtypes are not supported by np2torch")
+                native = _ALIASES.get(key[1:])
+                if native is not None:
+                    return _opaque_swapped(native)
             return _ALIASES.get(key[1:]) or _opaque(key)
         opaque = _opaque(key)
         if opaque is not None:
             return opaque
+        if "," in key:
+            return _opaque_structured([(f"f{i}", part.strip()) for i, part in enumerate(key.split(","))])
         _reject_unsupported(obj, key)
         return None
     if isinstance(obj, type):
@@ -249,6 +253,10 @@ def _lookup(obj):
         if found is not None:
             return found
         name = getattr(obj, "__name__", "")
+        opaque_key = {"str": "U", "str_": "U", "bytes": "S", "bytes_": "S", "object": "O",
+                      "object_": "O", "void": "V"}.get(name)
+        if opaque_key is not None:
+            return _opaque(opaque_key)
         if name in ("str", "bytes", "object", "str_", "bytes_", "object_", "void",
                     "datetime64", "timedelta64", "longdouble", "clongdouble"):
             raise NotImplementedError(f"np.dtype({name}): {name} arrays are not supported by np2torch")
@@ -262,7 +270,7 @@ def _lookup(obj):
     if type(inner) is dtype:
         return inner
     if isinstance(obj, (list, tuple, dict)):
-        raise NotImplementedError("np.dtype: structured dtypes are not supported by np2torch")
+        return _opaque_structured(obj)
     return None
 
 
@@ -287,6 +295,8 @@ class _OpaqueDtype(dtype):
 
     @property
     def str(self):
+        if self.kind in "biufc":
+            return ">" + self.kind + repr(self.itemsize)
         return ("<" if self.kind == "U" else "|") + self.kind + (
             str(self.itemsize // (4 if self.kind == "U" else 1)) if self.kind != "O" else "")
 
@@ -299,7 +309,7 @@ class _OpaqueDtype(dtype):
         return {"U": 4, "O": 8}.get(self.kind, 1)
 
     def __repr__(self):
-        return f"dtype('{self.str if self.kind == 'U' else self._spelling}')"
+        return f"dtype('{self.str if self.kind in 'Ubiufc' else self._spelling}')"
 
     def __str__(self):
         return "object" if self.kind == "O" else self.str
@@ -347,6 +357,49 @@ def _opaque(key):
     return found
 
 
+def _opaque_swapped(native):
+    """Big-endian ``native``: describable (``str`` '>i8'), refuses arrays."""
+    key = ("swapped", native.name)
+    found = _OPAQUE.get(key)
+    if found is None:
+        found = object.__new__(_OpaqueDtype)
+        for attr in ("name", "kind", "char", "itemsize", "num", "_bits", "_min", "_max"):
+            setattr(found, attr, getattr(native, attr))
+        found.type = native.type
+        _OPAQUE[key] = found
+    return found
+
+
+def _opaque_structured(spec):
+    """A structured dtype (list of (name, type[, shape]) or a dict): described as
+    NumPy's void of the packed size; its arrays are refused."""
+    if isinstance(spec, dict):
+        spec = list(zip(spec["names"], spec["formats"]))
+    if isinstance(spec, tuple):
+        spec = [("f0", spec[0], spec[1] if len(spec) > 1 else ())]
+    size = 0
+    for field in spec:
+        fd = dtype(field[1])
+        shape = field[2] if len(field) > 2 else ()
+        count = 1
+        for n in ((shape,) if isinstance(shape, int) else shape):
+            count *= n
+        size += fd.itemsize * count
+    key = ("structured", repr(spec))
+    found = _OPAQUE.get(key)
+    if found is None:
+        found = object.__new__(_OpaqueDtype)
+        found.name = f"void{size * 8}"
+        found.kind = found.char = "V"
+        found.itemsize = size
+        found.num = 20
+        found.type = None
+        found._bits = size * 8
+        found._min = found._max = None
+        _OPAQUE[key] = found
+    return found
+
+
 def _reject_unsupported(obj, key):
     body = key.lstrip("<>=|")
     head = body[:1]
@@ -356,8 +409,7 @@ def _reject_unsupported(obj, key):
         raise NotImplementedError(
             f"np.dtype({obj!r}): {what} dtypes are not supported by np2torch")
     if "," in body:
-        raise NotImplementedError(
-            f"np.dtype({obj!r}): structured dtypes are not supported by np2torch")
+        return  # handled by _opaque_structured
 
 
 # -- promotion -------------------------------------------------------------

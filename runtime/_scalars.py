@@ -779,3 +779,47 @@ def isdtype(dtype, kind):
             if d is D.dtype(k):
                 return True
     return False
+
+
+class _DateTimeLike:
+    """``np.datetime64`` / ``np.timedelta64``: can be constructed, printed and compared
+    for identity of value and unit, but torch has no datetime arrays, so arithmetic and
+    array use raise NotImplementedError (docs/coverage-notes.md)."""
+
+    __slots__ = ("_value", "_unit")
+
+    def __init__(self, value=None, unit=None, /):
+        self._value = value
+        self._unit = unit
+
+    def _refuse(self, *args, **kwargs):
+        raise NotImplementedError(f"np.{type(self).__name__}: datetime arithmetic and arrays are "
+                                  "not supported by np2torch")
+
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _refuse
+    __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = __mod__ = __rmod__ = _refuse
+    __divmod__ = __rdivmod__ = __neg__ = __abs__ = __lt__ = __le__ = __gt__ = __ge__ = _refuse
+    __array__ = __float__ = __int__ = astype = item = _refuse
+
+    def __eq__(self, other):
+        return (type(other) is type(self) and other._value == self._value
+                and other._unit == self._unit)
+
+    def __hash__(self):
+        return hash((type(self).__name__, self._value, self._unit))
+
+    def __repr__(self):
+        args = repr(self._value) + (f",'{self._unit}'" if self._unit else "")
+        return f"np.{type(self).__name__}({args})"
+
+
+class datetime64(_DateTimeLike):
+    __slots__ = ()
+
+
+class timedelta64(_DateTimeLike):
+    __slots__ = ()
+
+
+datetime64.__module__ = timedelta64.__module__ = "np2torch.runtime"
+__all__ += ["datetime64", "timedelta64"]
