@@ -282,7 +282,8 @@ class _OpaqueDtype(dtype):
     __slots__ = ()
 
     def _refuse(self):
-        raise NotImplementedError(f"np.dtype({self._spelling!r}): {_UNSUPPORTED_KINDS[self.kind]} "
+        what = _UNSUPPORTED_KINDS.get(self.kind, "non-native byte order")
+        raise NotImplementedError(f"np.dtype({self._spelling!r}): {what} "
                                   "arrays are not supported by np2torch")
 
     _torch = property(_refuse)

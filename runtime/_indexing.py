@@ -61,11 +61,17 @@ def _key_item(k):
     raise IndexError(_VALID)
 
 
+_MAXARGS = 64
+
+
 def _normalize_key(a, key):
     """(torch key tuple, flip dims, result-is-scalar flag)."""
     if type(key) is not tuple:
         key = (key,)
     items = [_key_item(k) for k in key]
+    if len(items) >= _MAXARGS and sum(isinstance(k, torch.Tensor) for k in items) >= _MAXARGS:
+        # NumPy's iterator takes at most 64 operands
+        raise IndexError(f"too many advanced indices: at most {_MAXARGS - 1} are supported")
     scalar = all(type(k) is int for k in items)
     flips = None
     if any(type(k) is slice and k.step is not None and k.step < 0 for k in items):
@@ -179,6 +185,9 @@ def _value_tensor(value, d, device):
 def setitem(a, key, value):
     t = a._t
     v = _value_tensor(value, a._dtype, t.device)
+    if isinstance(v, torch.Tensor) and v.numel() > 1 and _same_storage(v, t):
+        # NumPy buffers overlapping assignments (a[1:] = a[:-1]); torch refuses them
+        v = v.clone()
     items, flips, _ = _normalize_key(a, key)
     try:
         if flips:

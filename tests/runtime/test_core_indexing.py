@@ -111,3 +111,15 @@ def test_index_errors():
         a[0] = xp.ones(3)
         return a
     same(bad_set, a)
+
+
+def test_overlapping_assignment_and_index_limits():
+    def shift(xp, a):
+        a = a.copy()
+        a[1:] = a[:-1]
+        b = a.copy()
+        b[::2] = b[1::2]
+        return a, b
+    same(shift, np.arange(8))
+    same(lambda xp, a: a[(True,) * 64], np.ones(1))
+    same(lambda xp, a: a[(xp.array([0]),) * 64], np.ones((1,) * 64))
