@@ -159,7 +159,9 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
     ts = ts.expand(shape)
     te = te.expand(shape)
     delta = te - ts
-    steps = torch.arange(num, dtype=calc._torch, device=ts.device).reshape((-1,) + (1,) * len(shape))
+    # torch has no complex arange: count in float64, then take the calculation dtype
+    steps = torch.arange(num, dtype=torch.float64, device=ts.device).to(calc._torch)
+    steps = steps.reshape((-1,) + (1,) * len(shape))
     if div > 0:
         step = delta / div
         any_zero = bool((step == 0).any()) if step.ndim else bool(step == 0)
@@ -185,11 +187,13 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
 
 
 def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
-    y = linspace(start, stop, num=num, endpoint=endpoint, axis=axis)
     from ._ufuncs import power
-    b = asarray(base)
-    if b.ndim:
-        b = b.reshape(b.shape[:axis] + (1,) + b.shape[axis:]) if axis >= 0 else b
+    from ._manipulation import expand_dims
+    parts = [asarray(v) for v in (start, stop, base)]
+    ndmax = len(torch.broadcast_shapes(*(p.shape for p in parts)))
+    start, stop, b = (p.reshape((1,) * (ndmax - p.ndim) + p.shape) for p in parts)
+    y = linspace(start, stop, num=num, endpoint=endpoint, axis=axis)
+    b = expand_dims(b, axis)
     r = power(b, y)
     return r if dtype is None else r.astype(dtype)
 
@@ -202,19 +206,19 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
     calc = D.PROMOTE[D.PROMOTE[ds._index][de._index]._index][D.float64._index]
     ts = cast(ts, ds, calc)
     te = cast(te, de, calc)
-    if calc.kind == "c":
-        log_s, log_e = torch.log(ts), torch.log(te)
-        y = torch.exp(linspace(_wrap(log_s, calc), _wrap(log_e, calc), num, endpoint, axis=0)._t)
-    else:
-        sign = torch.sign(ts)
-        same = torch.sign(te) == sign
-        if not bool(same.all()):
-            raise NotImplementedError("np.geomspace: start and stop of different signs are not supported by np2torch")
-        y = torch.pow(10.0, linspace(_wrap(torch.log10(ts.abs()), calc), _wrap(torch.log10(te.abs()), calc), num, endpoint, axis=0)._t) * sign
-        if num > 0:
-            y[0, ...] = ts
-            if endpoint and num > 1:
-                y[-1, ...] = te
+    # NumPy's recipe: divide out the start's sign (z/|z| for complex), interpolate
+    # the exponents, put the exact ends back, multiply the sign in again
+    shape = torch.broadcast_shapes(ts.shape, te.shape)
+    ts, te = ts.expand(shape), te.expand(shape)
+    sign = ts / ts.abs() if calc.kind == "c" else torch.sign(ts)
+    s0, s1 = ts / sign, te / sign
+    exps = linspace(_wrap(torch.log10(s0), calc), _wrap(torch.log10(s1), calc), num, endpoint, axis=0)._t
+    y = torch.pow(torch.tensor(10.0, dtype=calc._torch, device=exps.device), exps)
+    if num > 0:
+        y[0, ...] = s0
+        if endpoint and num > 1:
+            y[-1, ...] = s1
+    y = y * sign
     if axis != 0:
         y = torch.movedim(y, 0, axis)
     d = calc if dtype is None else D.dtype(dtype)

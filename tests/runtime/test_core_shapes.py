@@ -98,3 +98,12 @@ def test_views():
         b = xp.broadcast_to(a, (2, 2, 3, 4))
         return a, xp.shares_memory(a, b), xp.shares_memory(a, a.copy())
     same(f, A)
+
+
+@pytest.mark.parametrize("args", [(1j, 16j, 5), (1, 1000, 4), (-1, -1000, 4), (1 + 1j, 1000 + 1000j, 4),
+                                  ([1, 2], [100, 200], 3), (2, 32, 5)])
+def test_geomspace_and_complex_linspace(args):
+    same(lambda xp: xp.geomspace(*args), rtol=1e-12, atol=1e-12)
+    same(lambda xp: xp.linspace(*args))
+    same(lambda xp: xp.logspace(1, 2, 3, base=[2.0, 10.0]))
+    same(lambda xp: xp.logspace([1, 2], [3, 4], 3, base=[2.0, 10.0], axis=1))
