@@ -19,7 +19,7 @@ __all__ = ["take", "put", "choose", "compress", "where", "nonzero", "flatnonzero
            "argwhere", "place", "putmask", "take_along_axis", "put_along_axis", "extract",
            "ix_", "diag_indices", "diag_indices_from", "tril_indices", "triu_indices",
            "tril_indices_from", "triu_indices_from", "mask_indices", "unravel_index",
-           "ravel_multi_index", "flatiter", "ndindex", "ndenumerate"]
+           "ravel_multi_index", "flatiter", "ndindex", "ndenumerate", "s_", "index_exp"]
 
 _VALID = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and "
           "integer or boolean arrays are valid indices")
@@ -62,6 +62,12 @@ def _key_item(k):
 
 
 _MAXARGS = 64
+
+
+def _shape_str(shape):
+    """A shape as NumPy's error messages print it: (100,100), (5,)."""
+    dims = ",".join(str(n) for n in shape)
+    return f"({dims},)" if len(shape) == 1 else f"({dims})"
 
 
 def _normalize_key(a, key):
@@ -185,6 +191,13 @@ def _value_tensor(value, d, device):
 def setitem(a, key, value):
     t = a._t
     v = _value_tensor(value, a._dtype, t.device)
+    if isinstance(v, torch.Tensor) and v.ndim:
+        # NumPy drops leading length-1 axes of the value (a[0] = ones((1, n)))
+        lead = 0
+        while lead < v.ndim - 1 and v.shape[lead] == 1:
+            lead += 1
+        if lead:
+            v = v.reshape(v.shape[lead:])
     if isinstance(v, torch.Tensor) and v.numel() > 1 and _same_storage(v, t):
         # NumPy buffers overlapping assignments (a[1:] = a[:-1]); torch refuses them
         v = v.clone()
@@ -196,8 +209,8 @@ def setitem(a, key, value):
                 try:
                     v = torch.flip(torch.broadcast_to(v, target.shape), flips)
                 except RuntimeError:
-                    raise ValueError(f"could not broadcast input array from shape {tuple(v.shape)} "
-                                     f"into shape {tuple(target.shape)}") from None
+                    raise ValueError(f"could not broadcast input array from shape {_shape_str(v.shape)} "
+                                     f"into shape {_shape_str(target.shape)}") from None
             target.copy_(v) if isinstance(v, torch.Tensor) else target.fill_(v)
             return
         if isinstance(v, torch.Tensor) and v.ndim and all(k is None or k is Ellipsis or type(k) in (int, slice) for k in items):
@@ -205,8 +218,8 @@ def setitem(a, key, value):
             try:
                 target.copy_(torch.broadcast_to(v, target.shape))
             except RuntimeError:
-                raise ValueError(f"could not broadcast input array from shape {tuple(v.shape)} "
-                                 f"into shape {tuple(target.shape)}") from None
+                raise ValueError(f"could not broadcast input array from shape {_shape_str(v.shape)} "
+                                 f"into shape {_shape_str(target.shape)}") from None
             return
         t[items] = v
     except ValueError:
@@ -214,8 +227,12 @@ def setitem(a, key, value):
     except (IndexError, RuntimeError, TypeError) as e:
         msg = str(e)
         if "shape mismatch" in msg and isinstance(v, torch.Tensor):
-            raise ValueError(f"shape mismatch: value array of shape {tuple(v.shape)} could not be "
-                             "broadcast to indexing result") from None
+            try:
+                result = f" of shape {_shape_str(t[items].shape)}"
+            except (IndexError, RuntimeError, TypeError):
+                result = ""
+            raise ValueError(f"shape mismatch: value array of shape {_shape_str(v.shape)} could not be "
+                             f"broadcast to indexing result{result}") from None
         raise _translate(e, a, items) from None
 
 
@@ -608,3 +625,19 @@ class ndenumerate:
         d = a._dtype
         for idx, v in zip(ndindex(a.shape), values):
             yield idx, S.make_scalar(v, d)
+
+
+class IndexExpression:
+    """``np.s_`` / ``np.index_exp``: build index tuples with slice syntax."""
+
+    def __init__(self, maketuple):
+        self.maketuple = maketuple
+
+    def __getitem__(self, item):
+        if self.maketuple and not isinstance(item, tuple):
+            return (item,)
+        return item
+
+
+index_exp = IndexExpression(maketuple=True)
+s_ = IndexExpression(maketuple=False)

@@ -123,3 +123,28 @@ def test_overlapping_assignment_and_index_limits():
     same(shift, np.arange(8))
     same(lambda xp, a: a[(True,) * 64], np.ones(1))
     same(lambda xp, a: a[(xp.array([0]),) * 64], np.ones((1,) * 64))
+
+
+def test_assignment_messages_and_leading_ones():
+    def shapes(xp, a, k):
+        a = a.copy()
+        a[k] = xp.zeros((100, 100))
+        return a
+    for key in ([0, 1], slice(0, 2), (Ellipsis, [0, 1])):
+        try:
+            shapes(np, np.ones((3, 3)), key)
+        except ValueError as e:
+            expected = str(e)
+        import np2torch.runtime as rt
+        with pytest.raises(ValueError) as info:
+            shapes(rt, rt.ones((3, 3)), key)
+        assert str(info.value) == expected
+
+    def lead(xp, a):
+        a = a.copy()
+        a[0] = xp.zeros((1, 1, 3))
+        a[1:] = xp.full((1, 2, 3), 7)
+        return a
+    same(lead, np.ones((3, 3)))
+    same(lambda xp: xp.s_[1:3, ::2])
+    same(lambda xp: xp.index_exp[2])
