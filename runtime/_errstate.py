@@ -7,7 +7,6 @@ according to the current settings.  The settings live in a context variable
 so threads and async tasks each see their own, as in NumPy.
 """
 
-import contextlib
 import contextvars
 import warnings
 
@@ -86,22 +85,36 @@ def deprecation(message, stacklevel=3):
     warnings.warn(message, DeprecationWarning, stacklevel=stacklevel)
 
 
-class errstate(contextlib.ContextDecorator):
+class errstate:
     """Context manager (and decorator) setting floating-point error handling."""
 
-    def __init__(self, *, call=None, all=None, divide=None, over=None, under=None, invalid=None):
+    _UNSET = object()
+
+    def __init__(self, *, call=_UNSET, all=None, divide=None, over=None, under=None, invalid=None):
         self._call = call
         self._kwargs = dict(all=all, divide=divide, over=over, under=under, invalid=invalid)
         self._tokens = []
+        self._entered = False
 
     def __enter__(self):
+        if self._entered:
+            raise TypeError("Cannot enter `np.errstate` twice.")
+        self._entered = True
         old = geterr()
         seterr(**self._kwargs)
-        token = _settings.set(_settings.get())
         self._tokens.append((old, _call.get()))
-        if self._call is not None:
-            _call.set(self._call)
+        if self._call is not errstate._UNSET:
+            _call.set(self._call)  # call=None clears the handler, as in NumPy
         return self
+
+    def __call__(self, func):
+        import functools
+
+        @functools.wraps(func)
+        def inner(*args, **kwargs):
+            with errstate(call=self._call, **self._kwargs):
+                return func(*args, **kwargs)
+        return inner
 
     def __exit__(self, *exc):
         old, old_call = self._tokens.pop()

@@ -61,3 +61,27 @@ def test_axis_error_is_value_and_index_error():
     assert isinstance(info.value, ValueError) and isinstance(info.value, IndexError)
     assert str(info.value) == str(np.exceptions.AxisError(1, 1))
     assert rt.AxisError is rt.exceptions.AxisError
+
+
+def test_errstate_call_and_single_entry():
+    def foo(*args):
+        pass
+    old = rt.geterrcall()
+    with rt.errstate(call=foo):
+        assert rt.geterrcall() is foo
+        with rt.errstate(call=None):
+            assert rt.geterrcall() is None
+    assert rt.geterrcall() is old
+    state = rt.errstate(invalid="warn")
+    with state:
+        pass
+    with pytest.raises(TypeError, match="Cannot enter `np.errstate` twice"):
+        with state:
+            pass
+
+    @rt.errstate(all="raise")
+    def divide():
+        return rt.ones(2) / 0
+    for _ in range(2):  # a decorator enters a fresh errstate on each call
+        with pytest.raises(FloatingPointError):
+            divide()
