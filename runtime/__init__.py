@@ -125,3 +125,6 @@ def _make_config_module():
 
 
 __config__ = _make_config_module()
+
+# function library (issue 5)
+from ._einsum import *  # noqa: E402,F401,F403
