@@ -128,3 +128,9 @@ __config__ = _make_config_module()
 
 # function library (issue 5)
 from ._einsum import *  # noqa: E402,F401,F403
+from ._function_base import *  # noqa: E402,F401,F403
+from ._index_tricks import *  # noqa: E402,F401,F403
+from . import lib  # noqa: E402
+emath = lib.scimath
+from ._polynomial import *  # noqa: E402,F401,F403
+from . import polynomial  # noqa: E402

@@ -1,0 +1,9 @@
+"""NumPy's private ``numpy.lib._twodim_base_impl`` layout."""
+
+
+def __getattr__(name):
+    import sys
+    runtime_names = vars(sys.modules[__name__.rsplit(".", 2)[0]])
+    if not name.startswith("_") and name in runtime_names:
+        return runtime_names[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
