@@ -113,6 +113,10 @@ _PY_DEFAULT = {int: D.int64, float: D.float64, complex: D.complex128, bool: D.bo
 
 def arange(start_or_stop, /, stop=None, step=None, *, dtype=None, device=None, like=None):
     """``np.arange``: length ceil((stop - start) / step), NumPy's dtype rules."""
+    if (dtype is None and device is None and type(start_or_stop) is int
+            and (stop is None or type(stop) is int) and step is None):
+        lo, hi = (0, start_or_stop) if stop is None else (start_or_stop, stop)
+        return _wrap(torch.arange(lo, max(hi, lo), dtype=torch.int64, device=current_device()), D.int64)
     if stop is None:
         start, stop = 0, start_or_stop
     else:

@@ -83,6 +83,10 @@ around = round
 
 
 def dot(a, b, out=None):
+    if (out is None and type(a) is ndarray and type(b) is ndarray and a._dtype is b._dtype
+            and a._dtype.kind in "fc" and 1 <= a._t.ndim <= 2 and 1 <= b._t.ndim <= 2
+            and a._t.shape[-1] == b._t.shape[0]):
+        return box(torch.matmul(a._t, b._t), a._dtype)
     x = asarray(a)
     y = asarray(b)
     from ._ufuncs import multiply, matmul

@@ -72,7 +72,17 @@ def _where_fill(t, where, fill):
     return torch.where(mask, t, torch.as_tensor(fill, dtype=t.dtype, device=t.device))
 
 
+def _plain_full(a, axis, dtype, out, keepdims, initial, where):
+    """The common call: a whole-array reduction of an ndarray, no options."""
+    return (type(a) is ndarray and axis is None and dtype is None and out is None
+            and keepdims is False and initial is None and where is True)
+
+
 def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
+    if _plain_full(a, axis, dtype, out, keepdims, initial, where):
+        d = a._dtype
+        if d.kind in "fc" or d is D.int64:
+            return box(torch.sum(a._t), d)
     arr, t, d = _prepare(a)
     rd = _sum_dtype(d) if dtype is None else D.dtype(dtype)
     axes = _axes(axis, t.ndim)
@@ -118,6 +128,12 @@ def _count(t, axes, where):
 
 
 def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
+    if _plain_full(a, axis, dtype, out, keepdims, None, where) and a._t.numel():
+        d = a._dtype
+        if d is D.float64 or d is D.float32 or d.kind == "c":
+            return box(torch.mean(a._t), d)
+        if d.kind in "iu" and d._native:
+            return box(torch.mean(a._t, dtype=torch.float64), D.float64)
     arr, t, d = _prepare(a)
     rd = _mean_dtype(d) if dtype is None else D.dtype(dtype)
     axes = _axes(axis, t.ndim)
@@ -175,6 +191,10 @@ def _moment(a, axis, dtype, out, ddof, keepdims, where, correction, root):
 
 
 def _minmax(a, axis, out, keepdims, initial, where, is_max):
+    if _plain_full(a, axis, None, out, keepdims, initial, where) and a._t.numel():
+        d = a._dtype
+        if d._native and d.kind in "iuf":
+            return box(torch.amax(a._t) if is_max else torch.amin(a._t), d)
     arr, t, d = _prepare(a)
     axes = _axes(axis, t.ndim)
     name = "maximum" if is_max else "minimum"
@@ -254,6 +274,13 @@ amin = min
 
 
 def _arg(a, axis, out, keepdims, is_max):
+    # torch's CPU kernels return the first extreme value and the first NaN,
+    # as NumPy does; elsewhere the general path below handles NaN explicitly
+    if (type(a) is ndarray and axis is None and out is None and not keepdims
+            and a._t.numel() and a._t.device.type == "cpu"):
+        d = a._dtype
+        if d._native and d.kind in "iuf":
+            return box(torch.argmax(a._t) if is_max else torch.argmin(a._t), D.int64)
     arr, t, d = _prepare(a)
     name = "argmax" if is_max else "argmin"
     x = t

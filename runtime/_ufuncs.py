@@ -81,6 +81,11 @@ def _float_check(name, op):
 
 
 def _report_special(name, args, r):
+    # One reduction and one sync in the common case: a NaN or an infinity
+    # anywhere makes the sum non-finite (an overflowing sum only costs the
+    # detailed scan below).
+    if math.isfinite(float(r.sum())):
+        return
     nonfinite = ~torch.isfinite(r)
     if not bool(nonfinite.any()):
         return
@@ -382,8 +387,16 @@ class ufunc:
         for d in D.ALL:
             if d._native and self._kernel is not None and nin == 2 and nout == 1:
                 loop = self._resolve((d, d))
-                if loop is not None and loop[0] == (d, d):
+                if loop is not None and loop[0] == (d, d) and loop[1][0]._native:
                     self._same[d._index] = loop[1][0]
+        self._scalar_ok = None if nin == 2 and self._kernel is not None else False
+        # the same for unary ufuncs: one native dtype in, its loop's dtype out
+        self._same1 = [None] * len(D.ALL)
+        for d in D.ALL:
+            if d._native and self._kernel is not None and nin == 1 and nout == 1:
+                loop = self._resolve((d,))
+                if loop is not None and loop[0] == (d,) and loop[1][0]._native:
+                    self._same1[d._index] = loop[1][0]
 
     @property
     def __doc__(self):
@@ -447,7 +460,7 @@ class ufunc:
                         return box(r, out_d)
             elif tb is float:
                 # float16 goes the general way: torch refuses Python floats beyond its range
-                if da.kind in "fc" and da is not D.float16:
+                if da.kind in "fc" and da is not D.float16 and self._takes_scalars():
                     out_d = self._same[da._index]
                     if out_d is not None:
                         r = self._kernel(a._t, b)
@@ -458,7 +471,8 @@ class ufunc:
                             return res
                         return box(r, out_d)
             elif tb is int:
-                if da._native and da is not D.float16 and da.kind in "iuf" and (da.kind == "f" or da._min <= b <= da._max):
+                if (da._native and da is not D.float16 and da.kind in "iuf"
+                        and (da.kind == "f" or da._min <= b <= da._max) and self._takes_scalars()):
                     out_d = self._same[da._index]
                     if out_d is not None:
                         r = self._kernel(a._t, b)
@@ -468,7 +482,21 @@ class ufunc:
                             res._dtype = out_d
                             return res
                         return box(r, out_d)
-        return self.__call__(a, b)
+        return self._call(a, b)
+
+    def _takes_scalars(self):
+        """Whether the kernel accepts a Python number as its second operand
+        (operator kernels do; many torch functions need tensors)."""
+        ok = self._scalar_ok
+        if ok is None:
+            probe = torch.ones(2, dtype=torch.float64)
+            try:
+                self._kernel(probe, 2.0)
+                ok = True
+            except Exception:  # any refusal means: give it tensors
+                ok = False
+            self._scalar_ok = ok
+        return ok
 
     def _rbinary(self, a, b):
         """Reflected operator: ``b op a`` where ``a`` is the ndarray."""
@@ -476,7 +504,7 @@ class ufunc:
         if tb is float or tb is int:
             da = a._dtype
             if da is D.float16:
-                return self.__call__(b, a)
+                return self._call(b, a)
             if (tb is float and da.kind in "fc") or (tb is int and da._native and da.kind in "iuf"
                                                      and (da.kind == "f" or da._min <= b <= da._max)):
                 out_d = self._same[da._index]
@@ -484,11 +512,35 @@ class ufunc:
                     k = self._kernel
                     other = b if k in _OPERATOR_KERNELS else _scalar_tensor(b, a._t)
                     return box(k(other, a._t), out_d)
-        return self.__call__(b, a)
+        return self._call(b, a)
 
     # -- the general call ----------------------------------------------------
-    def __call__(self, *args, out=None, where=True, dtype=None, casting="same_kind",
-                 order="K", subok=True, signature=None, axes=None, axis=None, keepdims=False):
+    def __call__(self, *args, **kwargs):
+        # Fast path: plain call on arrays of native dtypes (no out/where/dtype).
+        if not kwargs:
+            if len(args) == 1:
+                a = args[0]
+                if type(a) is ndarray:
+                    out_d = self._same1[a._dtype._index]
+                    if out_d is not None:
+                        try:
+                            r = self._kernel(a._t)
+                        except RuntimeError as e:
+                            raise _translate(e, a._t) from None
+                        if r.dtype is not out_d._torch:
+                            r = r.to(out_d._torch)
+                        if r.ndim:
+                            res = object.__new__(ndarray)
+                            res._t = r
+                            res._dtype = out_d
+                            return res
+                        return box(r, out_d)
+            elif len(args) == 2:
+                return self._binary(args[0], args[1])
+        return self._call(*args, **kwargs)
+
+    def _call(self, *args, out=None, where=True, dtype=None, casting="same_kind",
+              order="K", subok=True, signature=None, axes=None, axis=None, keepdims=False):
         nin = self.nin
         if len(args) > nin:
             if out is not None:
