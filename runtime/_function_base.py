@@ -304,7 +304,9 @@ def select(condlist, choicelist, default=0):
     except TypeError as e:
         raise TypeError(f"Choicelist elements do not have a common dtype: {e}") from None
     default_arr = asarray(default)
-    d = D.result_type(inter, default_arr.dtype)
+    # a Python scalar default is weak (NEP 50), an array default is not
+    d = D.result_type(inter, default if type(default) in (bool, int, float, complex)
+                      else default_arr.dtype)
     conds = broadcast_arrays(*[asarray(c) for c in condlist])
     for i, c in enumerate(conds):
         if c.dtype is not D.bool_:

@@ -138,6 +138,8 @@ class Basis:
 
     def mul_t(self, c1, c2):
         c1, c2 = _common(c1, c2)
+        if c1.shape[0] == 1 or c2.shape[0] == 1:  # a constant: exact scaling
+            return trimseq(c1 * c2)
         n = c1.shape[0] + c2.shape[0] - 1
         total = torch.zeros(n, dtype=c1.dtype)
         q_prev, q = None, c1
