@@ -32,6 +32,7 @@ from ._printing import *  # noqa: F401,F403
 from ._errstate import *  # noqa: F401,F403
 from ._config import *  # noqa: F401,F403
 from ._io import *  # noqa: F401,F403
+from ._matrix import *  # noqa: F401,F403
 from . import exceptions
 from .exceptions import AxisError, ComplexWarning, VisibleDeprecationWarning  # noqa: F401
 from . import _operators, _methods

@@ -224,6 +224,11 @@ _UNSUPPORTED_KINDS = {
 }
 
 
+_EXTENDED_SPELLINGS = {"g": "g", "longdouble": "g", "longfloat": "g", "f16": "g", "float128": "g",
+                       "G": "G", "clongdouble": "G", "clongfloat": "G", "c32": "G",
+                       "complex256": "G"}
+
+
 def _lookup(obj):
     if obj is None:
         return float64
@@ -232,6 +237,9 @@ def _lookup(obj):
         found = _ALIASES.get(key)
         if found is not None:
             return found
+        ext = _EXTENDED_SPELLINGS.get(key.lstrip("<=") if key[:1] in "<=" else key)
+        if ext is not None:
+            return extended(ext)
         if key[:1] in "<>=|":
             if key[0] == ">" and not key[1:] in ("b1", "i1", "u1", "?", "b", "B"):
                 native = _ALIASES.get(key[1:])
@@ -281,8 +289,16 @@ class _OpaqueDtype(dtype):
 
     __slots__ = ()
 
+    @property
+    def type(self):
+        found = OPAQUE_SCALAR_TYPES.get(self.char)
+        if found is None and self.kind in "biufc":
+            found = BY_NAME[self.name].type
+        return found
+
     def _refuse(self):
-        what = _UNSUPPORTED_KINDS.get(self.kind, "non-native byte order")
+        what = _UNSUPPORTED_KINDS.get(self.char if self.char in "gG" else self.kind,
+                                      "non-native byte order")
         raise NotImplementedError(f"np.dtype({self._spelling!r}): {what} "
                                   "arrays are not supported by np2torch")
 
@@ -351,7 +367,6 @@ def _opaque(key):
         found.char = kind
         found.itemsize = count * unit
         found.num = num
-        found.type = None
         found._bits = found.itemsize * 8
         found._min = found._max = None
         _OPAQUE[(kind, count)] = found
@@ -366,8 +381,52 @@ def _opaque_swapped(native):
         found = object.__new__(_OpaqueDtype)
         for attr in ("name", "kind", "char", "itemsize", "num", "_bits", "_min", "_max"):
             setattr(found, attr, getattr(native, attr))
-        found.type = native.type
         _OPAQUE[key] = found
+    return found
+
+
+class _ExtendedDtype(_OpaqueDtype):
+    """longdouble / clongdouble: NumPy's x86-64 80-bit extended precision (stored in
+    16 bytes).  torch has no such type: named, compared and printed; arrays refused."""
+
+    __slots__ = ()
+
+    @property
+    def str(self):
+        return "<" + self.kind + repr(self.itemsize)
+
+    @property
+    def byteorder(self):
+        return "="
+
+    @property
+    def alignment(self):
+        return 16
+
+    def __repr__(self):
+        return f"dtype('{self.name}')"
+
+    def __str__(self):
+        return self.name
+
+
+# scalar types of the opaque dtypes by char, filled by _scalars (str_, bytes_, longdouble)
+OPAQUE_SCALAR_TYPES = {}
+
+
+def extended(char):
+    """The longdouble ('g') or clongdouble ('G') dtype."""
+    found = _OPAQUE.get(("extended", char))
+    if found is None:
+        found = object.__new__(_ExtendedDtype)
+        found.name = "float128" if char == "g" else "complex256"
+        found.kind = "f" if char == "g" else "c"
+        found.char = char
+        found.itemsize = 16 if char == "g" else 32
+        found.num = 13 if char == "g" else 16
+        found._bits = found.itemsize * 8
+        found._min = found._max = None
+        _OPAQUE[("extended", char)] = found
     return found
 
 
@@ -394,7 +453,6 @@ def _opaque_structured(spec):
         found.kind = found.char = "V"
         found.itemsize = size
         found.num = 20
-        found.type = None
         found._bits = size * 8
         found._min = found._max = None
         _OPAQUE[key] = found
@@ -572,6 +630,8 @@ class finfo:
 
     def __new__(cls, dtype_or_value):
         d = _inexact_dtype(dtype_or_value)
+        if isinstance(d, _ExtendedDtype):
+            return _extended_finfo()
         if d.kind == "c":
             d = float32 if d is complex64 else float64
         cached = cls._cache.get(d.name)
@@ -605,6 +665,42 @@ class finfo:
     def __repr__(self):
         return (f"finfo(resolution={self.resolution}, min={self.min:.6e}, max={self.max:.6e}, "
                 f"dtype={self.dtype})")
+
+
+class _ExtendedFinfo:
+    """``finfo(longdouble)``: the x86-64 80-bit format's structure (bits, mantissa and
+    exponent sizes); its values (``eps``, ``max``, ...) are longdouble scalars, which
+    np2torch cannot make, so reading one raises NotImplementedError."""
+
+    bits = 128
+    nmant = 63
+    nexp = 15
+    iexp = 15
+    minexp = -16382
+    maxexp = 16384
+    machep = -63
+    negep = -64
+    precision = 18
+
+    @property
+    def dtype(self):
+        return extended("g")
+
+    def _value(self):
+        raise NotImplementedError("np.finfo(np.longdouble): longdouble values are not "
+                                  "supported by np2torch (torch has no float128)")
+
+    eps = epsneg = max = min = tiny = smallest_normal = resolution = property(_value)
+    smallest_subnormal = property(_value)
+
+    def __repr__(self):
+        return "finfo(dtype=float128)"
+
+
+def _extended_finfo(_cache=[]):
+    if not _cache:
+        _cache.append(_ExtendedFinfo())
+    return _cache[0]
 
 
 def _inexact_dtype(x):

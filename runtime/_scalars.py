@@ -823,3 +823,102 @@ class timedelta64(_DateTimeLike):
 
 datetime64.__module__ = timedelta64.__module__ = "np2torch.runtime"
 __all__ += ["datetime64", "timedelta64"]
+
+
+# -- flexible scalars: NumPy's str_ / bytes_ are str / bytes subclasses -----------
+
+class flexible(generic):
+    __slots__ = ()
+
+
+class character(flexible):
+    __slots__ = ()
+
+
+def _no_numeric(self, *args):
+    return NotImplemented
+
+
+class _CharacterScalar:
+    """Shared behaviour of ``str_`` and ``bytes_``: the Python value's own methods,
+    NumPy's ``repr``, a string dtype (arrays of which torch cannot hold)."""
+
+    __slots__ = ()
+    _kind = None
+
+    @property
+    def dtype(self):
+        return D.dtype(f"{self._kind}{len(self)}")
+
+    @property
+    def itemsize(self):
+        return self.dtype.itemsize
+
+    @property
+    def nbytes(self):
+        return self.dtype.itemsize
+
+    def _py(self):
+        return self._base(self)
+
+    def __repr__(self):
+        return f"np.{type(self).__name__}({self._base.__repr__(self)})"
+
+    def __getattr__(self, name):
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __reduce__(self):
+        return (type(self), (self._base(self),))
+
+    __sub__ = __rsub__ = __truediv__ = __rtruediv__ = __floordiv__ = _no_numeric
+    __rfloordiv__ = __pow__ = __rpow__ = __and__ = __rand__ = __or__ = __ror__ = _no_numeric
+    __xor__ = __rxor__ = __lshift__ = __rlshift__ = __rshift__ = __rrshift__ = _no_numeric
+    __matmul__ = __rmatmul__ = __divmod__ = __rdivmod__ = _no_numeric
+
+    def __neg__(self):
+        raise TypeError(f"bad operand type for unary -: '{type(self).__name__}'")
+
+    __pos__ = __abs__ = __invert__ = __neg__
+
+
+class str_(_CharacterScalar, str, character):
+    """``np.str_``: a ``str`` subclass; its dtype is '<U<n>'."""
+    __slots__ = ()
+    _kind = "U"
+    _base = str
+
+
+class bytes_(_CharacterScalar, bytes, character):
+    """``np.bytes_``: a ``bytes`` subclass; its dtype is 'S<n>'."""
+    __slots__ = ()
+    _kind = "S"
+    _base = bytes
+
+
+# -- extended precision: named, never computed --------------------------------------
+
+class _ExtendedScalar:
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs):
+        raise NotImplementedError(f"np.{cls.__name__}: extended precision is not supported "
+                                  "by np2torch (torch has no float128)")
+
+
+class longdouble(_ExtendedScalar, floating):
+    """``np.longdouble``: the type can be named (``np.dtype(np.longdouble)``); values
+    cannot be made, because torch has no extended-precision float."""
+    __slots__ = ()
+
+
+class clongdouble(_ExtendedScalar, complexfloating):
+    """``np.clongdouble``: named only, like ``longdouble``."""
+    __slots__ = ()
+
+
+for _cls in (flexible, character, str_, bytes_, longdouble, clongdouble):
+    _cls.__module__ = "np2torch.runtime"
+D.SCALAR_TYPES[longdouble] = D.extended("g")
+D.SCALAR_TYPES[clongdouble] = D.extended("G")
+D.OPAQUE_SCALAR_TYPES.update({"U": str_, "S": bytes_, "g": longdouble, "G": clongdouble})
+__all__ += ["flexible", "character", "str_", "bytes_", "longdouble", "clongdouble"]

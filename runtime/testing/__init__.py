@@ -8,5 +8,6 @@ from ._support import *  # noqa: F401,F403
 from ._support import __all__ as _support_all
 
 from . import overrides  # noqa: E402,F401
+from ._alignment import _gen_alignment_data  # noqa: E402,F401
 
 __all__ = _asserts_all + _support_all + ["overrides"]
