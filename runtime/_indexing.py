@@ -163,6 +163,15 @@ def getitem(a, key):
         return box(r, a._dtype) if r.ndim == 0 else _wrap(r, a._dtype)
     if type(key) is slice and (key.step is None or key.step > 0):
         return _wrap(t[key], a._dtype)
+    if type(key) is ndarray and key._t.ndim and key._dtype._native:
+        # a boolean mask or an integer index array: torch's own rules are NumPy's
+        k = key._t
+        if (k.dtype is torch.bool and k.shape == t.shape) or (
+                (k.dtype is torch.int64 or k.dtype is torch.int32) and t.ndim):
+            try:
+                return _wrap(t[k], a._dtype)
+            except (IndexError, RuntimeError):
+                pass  # the general path below reports it NumPy's way
     items, flips, scalar = _normalize_key(a, key)
     try:
         r = t[items]
@@ -379,6 +388,12 @@ def where(condition, x=None, y=None, /):
         return nonzero(condition)
     if x is None or y is None:
         raise ValueError("either both or neither of x and y should be given")
+    if (type(condition) is ndarray and type(x) is ndarray and type(y) is ndarray
+            and condition._dtype is D.bool_ and x._dtype is y._dtype):
+        try:
+            return _wrap(torch.where(condition._t, x._t, y._t), x._dtype)
+        except RuntimeError:
+            pass  # shapes that do not broadcast: the general path says so
     cond, _ = _tensor_and_dtype(condition, D.bool_)
     from ._ufuncs import _operands
     (tx, ty), (dx, dy) = _operands((x, y), False)

@@ -240,6 +240,14 @@ def _common(arrays, dtype=None, casting="same_kind"):
 
 
 def concatenate(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
+    if out is None and dtype is None and type(axis) is int and type(arrays) in (list, tuple) and arrays:
+        first = arrays[0]
+        if type(first) is ndarray and first._t.ndim and -first._t.ndim <= axis < first._t.ndim and all(
+                type(x) is ndarray and x._dtype is first._dtype and x._t.ndim == first._t.ndim for x in arrays):
+            try:
+                return _wrap(torch.cat([x._t for x in arrays], dim=axis), first._dtype)
+            except RuntimeError:
+                pass  # mismatched shapes: the general path gives NumPy's message
     arrs = [asarray(a) for a in arrays]
     if not arrs:
         raise ValueError("need at least one array to concatenate")
@@ -251,11 +259,7 @@ def concatenate(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
         raise ValueError("zero-dimensional arrays cannot be concatenated")
     for i, a in enumerate(arrs):
         if a.ndim != nd:
-            raise ValueError("all the input array dimensions except for the concatenation axis must match "
-                             f"exactly, but along dimension 0, the array at index 0 has {nd} dimension(s) "
-                             f"and the array at index {i} has {a.ndim} dimension(s)"
-                             if False else
-                             f"all the input arrays must have same number of dimensions, but the array at "
+            raise ValueError(f"all the input arrays must have same number of dimensions, but the array at "
                              f"index 0 has {nd} dimension(s) and the array at index {i} has {a.ndim} dimension(s)")
     ax = _normalize_axis(operator.index(axis), nd)
     for i, a in enumerate(arrs[1:], 1):

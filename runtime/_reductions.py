@@ -83,6 +83,11 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=
         d = a._dtype
         if d.kind in "fc" or d is D.int64:
             return box(torch.sum(a._t), d)
+    elif (type(a) is ndarray and type(axis) is int and dtype is None and out is None and not keepdims
+          and initial is None and where is True and -a._t.ndim <= axis < a._t.ndim):
+        d = a._dtype
+        if d.kind in "fc" or d is D.int64:
+            return box(torch.sum(a._t, dim=axis), d)
     arr, t, d = _prepare(a)
     rd = _sum_dtype(d) if dtype is None else D.dtype(dtype)
     axes = _axes(axis, t.ndim)
