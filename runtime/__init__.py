@@ -96,6 +96,15 @@ def _install_core_aliases():
         sys.modules[mod.__name__] = mod
         sys.modules[f"{__name__}.core.{sub}"] = mod
     core.__dict__.update(public)
+    runtime = sys.modules[__name__]
+
+    def delegate(name):
+        # names added to the runtime after this alias was built (later imports)
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(runtime, name)
+    for mod in (core, core.numeric, core.multiarray, core.fromnumeric):
+        mod.__getattr__ = delegate
     # NumPy's scalar-type table, limited to the types torch can hold
     core.sctypes = {"int": [int8, int16, int32, int64], "uint": [uint8, uint16, uint32, uint64],
                     "float": [float16, float32, float64], "complex": [complex64, complex128],
@@ -126,6 +135,17 @@ def _make_config_module():
 
 
 __config__ = _make_config_module()
+
+def __getattr__(name):
+    """NumPy names the runtime lacks raise NotSupportedError (an AttributeError and
+    a NotImplementedError); other unknown names a plain AttributeError."""
+    from ._unsupported_names import NUMPY_NAMES
+    if name in NUMPY_NAMES:
+        error = exceptions.NotSupportedError(f"np.{name} is not supported by np2torch")
+        error.name = name
+        raise error
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}", name=name)
+
 
 # function library (issue 5)
 from ._einsum import *  # noqa: E402,F401,F403

@@ -16,11 +16,12 @@ __all__ = ["empty", "empty_like", "zeros", "zeros_like", "ones", "ones_like", "f
            "fromfunction"]
 
 
-def _shape(shape):
+def _shape(shape, itemsize=1):
     if isinstance(shape, (int,)) or hasattr(shape, "__index__") and not isinstance(shape, (tuple, list)):
         n = operator.index(shape)
         if n < 0:
             raise ValueError("negative dimensions are not allowed")
+        _check_size((n,), itemsize)
         return (n,)
     try:
         dims = tuple(operator.index(s) for s in shape)
@@ -28,7 +29,23 @@ def _shape(shape):
         raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an integer") from None
     if any(s < 0 for s in dims):
         raise ValueError("negative dimensions are not allowed")
+    _check_size(dims, itemsize)
     return dims
+
+
+_MAX_INTP = (1 << 63) - 1
+
+
+def _check_size(dims, itemsize=1):
+    """NumPy's limits: each dimension and the byte size must fit a signed 64-bit int."""
+    total = itemsize
+    for n in dims:
+        if n > _MAX_INTP:
+            raise ValueError("Maximum allowed dimension exceeded")
+        total *= n
+    if total > _MAX_INTP:
+        raise ValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than "
+                         "the maximum possible size.")
 
 
 def _dev(device):
@@ -42,17 +59,17 @@ def _dtype_or(dtype, default=D.float64):
 
 def empty(shape, dtype=float, order="C", *, device=None, like=None):
     d = _dtype_or(dtype)
-    return _wrap(torch.zeros(_shape(shape), dtype=d._torch, device=_dev(device)), d)
+    return _wrap(torch.zeros(_shape(shape, d.itemsize), dtype=d._torch, device=_dev(device)), d)
 
 
 def zeros(shape, dtype=float, order="C", *, device=None, like=None):
     d = _dtype_or(dtype)
-    return _wrap(torch.zeros(_shape(shape), dtype=d._torch, device=_dev(device)), d)
+    return _wrap(torch.zeros(_shape(shape, d.itemsize), dtype=d._torch, device=_dev(device)), d)
 
 
 def ones(shape, dtype=None, order="C", *, device=None, like=None):
     d = _dtype_or(dtype)
-    return _wrap(torch.ones(_shape(shape), dtype=d._torch, device=_dev(device)), d)
+    return _wrap(torch.ones(_shape(shape, d.itemsize), dtype=d._torch, device=_dev(device)), d)
 
 
 def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None):
@@ -60,14 +77,14 @@ def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None):
         fv = asarray(fill_value)
         d = fv._dtype
         if fv.ndim:
-            return _wrap(torch.broadcast_to(fv._t, _shape(shape)).clone(), d)
+            return _wrap(torch.broadcast_to(fv._t, _shape(shape, d.itemsize)).clone(), d)
         value = fv.item()
     else:
         d = D.dtype(dtype)
         if isinstance(fill_value, ndarray) and fill_value.ndim:
-            return _wrap(torch.broadcast_to(cast(fill_value._t, fill_value._dtype, d), _shape(shape)).clone(), d)
+            return _wrap(torch.broadcast_to(cast(fill_value._t, fill_value._dtype, d), _shape(shape, d.itemsize)).clone(), d)
         value = fill_value
-    return _wrap(torch.full(_shape(shape), _fill_value(value, d), dtype=d._torch, device=_dev(device)), d)
+    return _wrap(torch.full(_shape(shape, d.itemsize), _fill_value(value, d), dtype=d._torch, device=_dev(device)), d)
 
 
 def _like(a, dtype, shape, device):
@@ -236,6 +253,7 @@ def eye(N, M=None, k=0, dtype=float, order="C", *, device=None, like=None):
         raise ValueError("negative dimensions are not allowed")
     t = torch.zeros((N, M), dtype=d._torch, device=_dev(device))
     if -N < k < M:
+    _check_size((N, M), d.itemsize)
         idx = torch.arange(max(0, -k), min(N, M - k), device=t.device)
         t[idx, idx + k] = 1
     return _wrap(t, d)

@@ -14,6 +14,7 @@ from . import _dtypes as D
 from . import _scalars as S
 from ._casting import cast
 from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _fill_value, _normalize_axis
+from ._ndarray import broadcast_shapes_or_raise
 
 __all__ = ["take", "put", "choose", "compress", "where", "nonzero", "flatnonzero",
            "argwhere", "place", "putmask", "take_along_axis", "put_along_axis", "extract",
@@ -292,7 +293,13 @@ def _axis_arg(axis, ndim):
     return _normalize_axis(operator.index(axis), ndim)
 
 
+def _check_clipmode(mode):
+    if mode not in ("raise", "wrap", "clip"):
+        raise ValueError(f"clipmode must be one of 'clip', 'raise', or 'wrap' (got {mode!r})")
+
+
 def take(a, indices, axis=None, out=None, mode="raise"):
+    _check_clipmode(mode)
     arr = asarray(a)
     idx, idd = _tensor_and_dtype(indices)
     if idd.kind not in "iu":
@@ -319,6 +326,7 @@ def take(a, indices, axis=None, out=None, mode="raise"):
 
 
 def put(a, ind, v, mode="raise"):
+    _check_clipmode(mode)
     if not isinstance(a, ndarray):
         raise TypeError("argument a of put must be a numpy array")
     idx, _ = _tensor_and_dtype(ind)
@@ -347,13 +355,14 @@ def _same_storage(x, y):
 
 
 def choose(a, choices, out=None, mode="raise"):
+    _check_clipmode(mode)
     idx = asarray(a)
     arrays = [asarray(c) for c in choices]
     d = arrays[0]._dtype
     for c in arrays[1:]:
         d = D.PROMOTE[d._index][c._dtype._index]
     ts = [cast(c._t, c._dtype, d) for c in arrays]
-    shape = torch.broadcast_shapes(idx._t.shape, *[t.shape for t in ts])
+    shape = broadcast_shapes_or_raise(idx._t.shape, *[t.shape for t in ts])
     n = len(ts)
     it = idx._t
     if mode == "wrap":
@@ -401,6 +410,7 @@ def where(condition, x=None, y=None, /):
     device = cond.device
     tx = cast(tx, dx, d) if isinstance(tx, torch.Tensor) else torch.tensor(_fill_value(tx, d), dtype=d._torch, device=device)
     ty = cast(ty, dy, d) if isinstance(ty, torch.Tensor) else torch.tensor(_fill_value(ty, d), dtype=d._torch, device=device)
+    broadcast_shapes_or_raise(cond.shape, tx.shape, ty.shape)
     return _wrap(torch.where(cond, tx, ty), d)
 
 

@@ -510,6 +510,8 @@ def rot90(m, k=1, axes=(0, 1)):
 def resize(a, new_shape):
     arr = asarray(a)
     shp = _shape_arg(new_shape)
+    if any(s < 0 for s in shp):
+        raise ValueError("all elements of `new_shape` must be non-negative")
     n = _prod(shp)
     flat = arr._t.reshape(-1)
     if n == 0 or flat.numel() == 0:

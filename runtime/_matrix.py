@@ -68,6 +68,11 @@ class matrix(ndarray):
     __array_priority__ = 10.0
 
     def __new__(cls, data, dtype=None, copy=True):
+        import warnings
+        warnings.warn("the matrix subclass is not the recommended way to represent matrices or "
+                      "deal with linear algebra (see https://docs.scipy.org/doc/numpy/user/"
+                      "numpy-for-matlab-users.html). Please adjust your code to use regular "
+                      "ndarray.", PendingDeprecationWarning, stacklevel=2)
         if isinstance(data, str):
             data = _parse(data)
         if isinstance(data, matrix) and dtype is None and not copy:
@@ -172,7 +177,9 @@ class matrix(ndarray):
 
     def __repr__(self):
         text = repr(_plain(self))
-        return "matrix" + text[len("array"):] if text.startswith("array") else text
+        if not text.startswith("array"):
+            return text
+        return "matrix" + text[len("array"):].replace("\n", "\n ")
 
     def __str__(self):
         return str(_plain(self))

@@ -36,6 +36,8 @@ def _reshape(self, *shape, order="C", copy=None):
 
 
 def _transpose(self, *axes):
+    if order not in ("C", "F", "A", "K", None):
+        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
     if not axes or (len(axes) == 1 and axes[0] is None):
         return _manipulation.transpose(self)
     if len(axes) == 1 and isinstance(axes[0], (tuple, list)):

@@ -52,6 +52,15 @@ def box(t, d):
     return S.make_scalar(item_of(t, d), d)
 
 
+def broadcast_shapes_or_raise(*shapes):
+    """torch.broadcast_shapes with NumPy's ValueError for shapes that do not broadcast."""
+    try:
+        return torch.broadcast_shapes(*shapes)
+    except RuntimeError:
+        text = " ".join(str(tuple(s)) for s in shapes)
+        raise ValueError(f"operands could not be broadcast together with shapes {text} ") from None
+
+
 def _normalize_axis(axis, ndim):
     if axis < -ndim or axis >= ndim:
         from .exceptions import AxisError
@@ -205,7 +214,10 @@ class ndarray:
     # -- conversion ------------------------------------------------------------
     def astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
         d = D.dtype(dtype)
-        if not D.CAN_CAST[casting][self._dtype._index][d._index] if casting in D.CAN_CAST else True:
+        if casting not in D.CAN_CAST:
+            raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or "
+                             f"'unsafe' (got {casting!r})")
+        if not D.CAN_CAST[casting][self._dtype._index][d._index]:
             raise TypeError(f"Cannot cast array data from {self._dtype!r} to {d!r} according to the rule {casting!r}")
         if d is self._dtype:
             return _wrap(self._t.clone(), d) if copy else self

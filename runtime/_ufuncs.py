@@ -20,13 +20,16 @@ from . import _dtypes as D
 from . import _errstate
 from . import _scalars as S
 from ._casting import cast, wrap_unsigned
-from ._ndarray import ndarray, _wrap, box, _tensor_and_dtype, asarray
+from ._ndarray import ndarray, _wrap, box, _tensor_and_dtype, asarray, broadcast_shapes_or_raise
 from ._ufunc_loops import ALIASES, LOOPS
 
 __all__ = ["ufunc", "UFuncTypeError"] + sorted(LOOPS) + sorted(ALIASES)
 
 _CHAR = {d.char: d for d in D.ALL}
 _PY_SCALARS = (bool, int, float, complex)
+
+
+_CASTINGS = frozenset(("no", "equiv", "safe", "same_kind", "unsafe"))
 
 
 class UFuncTypeError(TypeError):
@@ -542,6 +545,12 @@ class ufunc:
     def _call(self, *args, out=None, where=True, dtype=None, casting="same_kind",
               order="K", subok=True, signature=None, axes=None, axis=None, keepdims=False):
         nin = self.nin
+        if casting not in _CASTINGS:
+            raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or "
+                             f"'unsafe' (got {casting!r})")
+        if len(args) > self.nargs:
+            raise TypeError(f"{self.__name__}() takes from {nin} to {self.nargs} positional "
+                            f"arguments but {len(args)} were given")
         if len(args) > nin:
             if out is not None:
                 raise TypeError("cannot specify 'out' as both a positional and keyword argument")
@@ -616,7 +625,7 @@ class ufunc:
         for r, od, o in zip(fixed, out_ds, outs):
             if o is None:
                 if mask is not None:
-                    shape = torch.broadcast_shapes(r.shape, mask.shape)
+                    shape = broadcast_shapes_or_raise(r.shape, mask.shape)
                     r = torch.where(mask, r, torch.zeros((), dtype=r.dtype, device=r.device)).expand(shape).clone()
                 final.append(_wrap(r, od))
                 continue

@@ -1,7 +1,8 @@
 """``numpy.exceptions``: NumPy's own warning and error types."""
 
 __all__ = ["AxisError", "ComplexWarning", "VisibleDeprecationWarning", "RankWarning",
-           "TooHardError", "DTypePromotionError", "ModuleDeprecationWarning"]
+           "TooHardError", "DTypePromotionError", "ModuleDeprecationWarning",
+           "NotSupportedError"]
 
 
 class ComplexWarning(RuntimeWarning):
@@ -50,3 +51,9 @@ class AxisError(ValueError, IndexError):
         if self._msg is not None:
             msg = f"{self._msg}: {msg}"
         return msg
+
+
+class NotSupportedError(NotImplementedError, AttributeError):
+    """A NumPy name np2torch does not provide (``np.<name> is not supported by
+    np2torch``).  An AttributeError too, so ``hasattr(np, name)`` is False and
+    ``getattr(np, name, default)`` gives the default."""
