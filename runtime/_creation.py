@@ -63,6 +63,8 @@ def empty(shape, dtype=float, order="C", *, device=None, like=None):
 
 
 def zeros(shape, dtype=float, order="C", *, device=None, like=None):
+    if dtype is float and device is None and type(shape) is int and shape >= 0:
+        return _wrap(torch.zeros(shape, dtype=torch.float64, device=current_device()), D.float64)
     d = _dtype_or(dtype)
     return _wrap(torch.zeros(_shape(shape, d.itemsize), dtype=d._torch, device=_dev(device)), d)
 
@@ -251,9 +253,9 @@ def eye(N, M=None, k=0, dtype=float, order="C", *, device=None, like=None):
     M = N if M is None else M
     if N < 0 or M < 0:
         raise ValueError("negative dimensions are not allowed")
+    _check_size((N, M), d.itemsize)
     t = torch.zeros((N, M), dtype=d._torch, device=_dev(device))
     if -N < k < M:
-    _check_size((N, M), d.itemsize)
         idx = torch.arange(max(0, -k), min(N, M - k), device=t.device)
         t[idx, idx + k] = 1
     return _wrap(t, d)

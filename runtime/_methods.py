@@ -11,19 +11,11 @@ from . import _creation, _indexing, _manipulation, _math, _reductions, _sorting
 from ._ndarray import ndarray, _wrap, asarray
 
 
-def _delegate(fn):
-    def method(self, *args, **kwargs):
-        return fn(self, *args, **kwargs)
-    method.__name__ = fn.__name__
-    method.__doc__ = fn.__doc__
-    return method
-
-
 _SAME_NAME = {
     _reductions: ["sum", "prod", "mean", "std", "var", "min", "max", "argmin", "argmax",
                   "all", "any", "cumsum", "cumprod"],
     _math: ["clip", "round", "dot", "trace", "diagonal", "conj"],
-    _indexing: ["take", "put", "choose", "compress", "nonzero"],
+    _indexing: ["take", "put", "choose", "nonzero"],
     _manipulation: ["ravel", "swapaxes", "repeat", "squeeze"],
     _sorting: ["argsort", "searchsorted", "argpartition"],
 }
@@ -36,8 +28,6 @@ def _reshape(self, *shape, order="C", copy=None):
 
 
 def _transpose(self, *axes):
-    if order not in ("C", "F", "A", "K", None):
-        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
     if not axes or (len(axes) == 1 and axes[0] is None):
         return _manipulation.transpose(self)
     if len(axes) == 1 and isinstance(axes[0], (tuple, list)):
@@ -46,6 +36,8 @@ def _transpose(self, *axes):
 
 
 def _flatten(self, order="C"):
+    if order not in ("C", "F", "A", "K", None):
+        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
     return _wrap(_manipulation.ravel(self, order)._t.clone(), self._dtype)
 
 
@@ -120,10 +112,20 @@ def _getfield(self, dtype, offset=0):
     raise NotImplementedError("ndarray.getfield is not supported by np2torch")
 
 
+def _compress(self, condition, axis=None, out=None):
+    # the method takes the condition first; np.compress takes it before the array
+    return _indexing.compress(condition, self, axis, out)
+
+
 def install():
+    # The module functions take the array first, so they serve as methods
+    # unchanged (no wrapper layer on the hot path).
     for module, names in _SAME_NAME.items():
         for name in names:
-            setattr(ndarray, name, _delegate(getattr(module, name)))
+            setattr(ndarray, name, getattr(module, name))
+    ndarray.compress = _compress
+    ndarray.__getitem__ = _indexing.getitem
+    ndarray.__setitem__ = _indexing.setitem
     ndarray.reshape = _reshape
     ndarray.transpose = _transpose
     ndarray.flatten = _flatten

@@ -351,13 +351,7 @@ class ndarray:
             raise TypeError("unsupported format string passed to numpy.ndarray.__format__")
         return str(self)
 
-    def __getitem__(self, key):
-        from ._indexing import getitem
-        return getitem(self, key)
-
-    def __setitem__(self, key, value):
-        from ._indexing import setitem
-        setitem(self, key, value)
+    # __getitem__/__setitem__ are _indexing.getitem/setitem, installed by _methods.install()
 
     def __class_getitem__(cls, item):
         import types
