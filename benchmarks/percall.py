@@ -63,7 +63,7 @@ def cases(n):
     add("dot(a, b)", lambda k, m, a, b, i, mm: (lambda: m.dot(a, b)))
     add("concatenate", lambda k, m, a, b, i, mm: (lambda: m.cat([a, b]) if k == "torch" else m.concatenate([a, b])))
     add("argsort(a)", lambda k, m, a, b, i, mm: (lambda: m.argsort(a)))
-    add("m.T @ m", lambda k, m, a, b, i, mm: (lambda: mm.T @ mm))
+    add("m @ m.T", lambda k, m, a, b, i, mm: (lambda: mm @ mm.T))
     return table
 
 
