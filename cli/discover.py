@@ -16,6 +16,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .fileio import TEMP_SUFFIX
 from .gitignore import GitIgnore
 
 CONVERTIBLE = (".py", ".pyi", ".ipynb")
@@ -104,6 +105,8 @@ def _walk(root: Path, excludes, use_gitignore, output_dir, base):
             ignores[child] = ignore.child(child) if ignore is not None else None
         dirnames[:] = kept
         for name in sorted(filenames):
+            if name.endswith(TEMP_SUFFIX):
+                continue  # an atomic write in progress, or left by a killed run
             child = current / name
             relative = (relative_dir / name).as_posix()
             shown = _shown(root, relative)

@@ -4,7 +4,9 @@ A file is replaced in one step: the new bytes go to a temporary file in the
 same directory (same file system), are flushed to disk, get the original's
 permission bits, and `os.replace` swaps them in.  A process killed at any
 moment leaves the old file or the new one, never a mix.  The temporary name
-does not end in .py, so a leftover is never mistaken for a source file.
+does not end in .py, so a leftover is never mistaken for a source file, and
+tree walks skip it (it is neither converted nor copied by `-o`).  Leftovers are
+not deleted automatically: the file may belong to a run still in progress.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+
+TEMP_SUFFIX = ".np2torch-tmp"
 
 
 def read_bytes(path: str) -> bytes:
@@ -26,7 +30,7 @@ def atomic_write(path: str, data: bytes, mode_from: str | None = None) -> None:
         mode = stat.S_IMODE(os.stat(mode_from or path).st_mode)
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
-    fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".np2torch-tmp", dir=directory)
+    fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=TEMP_SUFFIX, dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

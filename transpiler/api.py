@@ -10,6 +10,8 @@ kept byte for byte.
 
 from __future__ import annotations
 
+import sys
+import threading
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -35,8 +37,54 @@ class Result:
         return self.error is not None
 
 
+# LibCST's parser (native code) and its visitors (Python) recurse once per
+# nesting level.  On the default 8 MiB stack and recursion limit of 1000, valid
+# files with a few hundred nested expressions raised RecursionError and a few
+# thousand crashed the process (SIGSEGV).  Conversion therefore runs on a thread
+# with a large stack and a raised recursion limit; what is still too deep is
+# reported as NP2T001 instead of crashing.
+_STACK_BYTES = 512 * 1024 * 1024  # reserved address space; only touched pages cost memory
+_RECURSION_LIMIT = 60_000
+_deep_stack_lock = threading.Lock()
+
+
 def convert(source: str | bytes, options: Options | None = None) -> Result:
     options = options or Options()
+    return _on_deep_stack(_convert, source, options)
+
+
+def _on_deep_stack(function, source, options) -> Result:
+    outcome: list = []
+
+    def target():
+        try:
+            outcome.append(function(source, options))
+        except (RecursionError, MemoryError) as exc:
+            outcome.append(exc)
+
+    with _deep_stack_lock:
+        old_limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(old_limit, _RECURSION_LIMIT))
+        try:
+            worker = threading.Thread(target=target, name="np2torch-convert")
+            old_stack = threading.stack_size(_STACK_BYTES)  # applies to threads started now
+            try:
+                worker.start()
+            finally:
+                threading.stack_size(old_stack)
+            worker.join()
+        finally:
+            sys.setrecursionlimit(old_limit)
+    if not outcome:  # pragma: no cover - the thread died without a result
+        raise RuntimeError("np2torch: conversion thread ended without a result")
+    if isinstance(outcome[0], BaseException):
+        kind = "nested too deeply" if isinstance(outcome[0], RecursionError) else "too large"
+        error = Finding("NP2T001", f"cannot parse: the code is {kind} for the converter", 1, 1)
+        return Result(source, [error], error=error)
+    return outcome[0]
+
+
+def _convert(source: str | bytes, options: Options) -> Result:
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:

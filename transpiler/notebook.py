@@ -31,15 +31,21 @@ def _error(source, message) -> Result:
 
 def convert_notebook(source: str | bytes, options: Options | None = None) -> Result:
     options = options or Options()
-    text = source.decode("utf-8-sig") if isinstance(source, bytes) else source
     try:
+        # UnicodeDecodeError is a ValueError: a notebook that is not UTF-8 is reported too.
+        text = source.decode("utf-8-sig") if isinstance(source, bytes) else source
         notebook = json.loads(text)
         cells = notebook["cells"]
         if not isinstance(cells, list):
             raise TypeError("cells is not a list")
-    except (ValueError, KeyError, TypeError) as exc:
+        metadata = notebook.get("metadata", {})
+        kernelspec = metadata.get("kernelspec", {}) if isinstance(metadata, dict) else {}
+        language = kernelspec.get("language", "python") if isinstance(kernelspec, dict) else "python"
+        for cell in cells:
+            if isinstance(cell, dict) and cell.get("cell_type") == "code":
+                _cell_text(cell)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         return _error(source, f"cannot read notebook: {exc}")
-    language = notebook.get("metadata", {}).get("kernelspec", {}).get("language", "python")
     if language != "python":
         return Result(source)
 
@@ -50,8 +56,7 @@ def convert_notebook(source: str | bytes, options: Options | None = None) -> Res
     program, magics, origins = [], {}, []  # origins[i] = (cell index, line in cell) of program line i+1
     masked_cells = set()
     for index, cell in code_cells:
-        cell_source = cell.get("source", "")
-        cell_text = "".join(cell_source) if isinstance(cell_source, list) else str(cell_source)
+        cell_text = _cell_text(cell)
         if cell_text.lstrip().startswith("%%"):
             masked_cells.add(index)
             continue
@@ -101,6 +106,16 @@ def convert_notebook(source: str | bytes, options: Options | None = None) -> Res
     new_text = _dump(notebook, text)
     new_source = new_text.encode("utf-8") if isinstance(source, bytes) else new_text
     return Result(new_source, findings, changed=True, references=result.references, converted=result.converted)
+
+
+def _cell_text(cell: dict) -> str:
+    """A code cell's source; raises TypeError when it is not a string or a list of strings."""
+    cell_source = cell.get("source", "")
+    if isinstance(cell_source, list):
+        return "".join(cell_source)
+    if isinstance(cell_source, str):
+        return cell_source
+    raise TypeError(f"cell source is {type(cell_source).__name__}, not a string or list of strings")
 
 
 def _is_python(line: str) -> bool:
