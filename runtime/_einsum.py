@@ -26,6 +26,7 @@ import torch
 
 from . import _dtypes as D
 from ._casting import cast
+from ._flags import READONLY, check_writeable
 from ._ndarray import asarray, box, ndarray
 
 __all__ = ["einsum", "einsum_path"]
@@ -354,6 +355,8 @@ def einsum(*operands, out=None, dtype=None, order="K", casting="safe", optimize=
     result = _run_path(tensors, labels_list, spec.out, path)
     result = cast(result, compute, res_dtype)
     if out is not None:
+        if READONLY:
+            check_writeable(out)
         out._t.copy_(cast(result, res_dtype, out.dtype))
         return out
     return box(_layout(result, order, arrays), res_dtype)

@@ -15,6 +15,7 @@ from . import _scalars as S
 from ._casting import cast
 from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _fill_value, _normalize_axis
 from ._ndarray import broadcast_shapes_or_raise
+from ._flags import READONLY, check_writeable
 
 __all__ = ["take", "put", "choose", "compress", "where", "nonzero", "flatnonzero",
            "argwhere", "place", "putmask", "take_along_axis", "put_along_axis", "extract",
@@ -199,6 +200,8 @@ def _value_tensor(value, d, device):
 
 
 def setitem(a, key, value):
+    if READONLY:
+        check_writeable(a)
     t = a._t
     v = _value_tensor(value, a._dtype, t.device)
     if isinstance(v, torch.Tensor) and v.ndim:
@@ -268,6 +271,8 @@ class flatiter:
         return getitem(_wrap(self._flat(), self.base._dtype), key)
 
     def __setitem__(self, key, value):
+        if READONLY:
+            check_writeable(self.base)
         t = self.base._t
         if t.is_contiguous():
             setitem(_wrap(t.view(-1), self.base._dtype), key, value)
@@ -329,6 +334,8 @@ def put(a, ind, v, mode="raise"):
     _check_clipmode(mode)
     if not isinstance(a, ndarray):
         raise TypeError("argument a of put must be a numpy array")
+    if READONLY:
+        check_writeable(a)
     idx, _ = _tensor_and_dtype(ind)
     idx = idx.reshape(-1).to(torch.int64)
     vals = _tensor_and_dtype(v, a._dtype)[0].reshape(-1)
@@ -446,6 +453,8 @@ def extract(condition, arr):
 def place(arr, mask, vals):
     if not isinstance(arr, ndarray):
         raise TypeError("argument 1 must be numpy.ndarray, not " + type(arr).__name__)
+    if READONLY:
+        check_writeable(arr)
     m, _ = _tensor_and_dtype(mask, D.bool_)
     v = _tensor_and_dtype(vals, arr._dtype)[0].reshape(-1)
     m = m.reshape(-1)
@@ -464,6 +473,8 @@ def place(arr, mask, vals):
 def putmask(a, mask, values):
     if not isinstance(a, ndarray):
         raise TypeError("argument a of putmask must be a numpy array")
+    if READONLY:
+        check_writeable(a)
     m, _ = _tensor_and_dtype(mask, D.bool_)
     if tuple(m.shape) != a.shape:
         raise ValueError("putmask: mask and data must be the same size")
@@ -498,6 +509,8 @@ def take_along_axis(arr, indices, axis=-1):
 
 
 def put_along_axis(arr, indices, values, axis):
+    if READONLY:
+        check_writeable(arr)
     idx, _ = _tensor_and_dtype(indices)
     if axis is None:
         flat = arr._t.reshape(-1)

@@ -6,6 +6,7 @@ import torch
 
 from . import _dtypes as D
 from ._casting import cast
+from ._flags import readonly_view
 from ._ndarray import ndarray, _wrap, asarray, _tensor_and_dtype, _normalize_axis
 from .exceptions import AxisError
 
@@ -183,10 +184,12 @@ def broadcast_to(array, shape, subok=False):
     if any(s < 0 for s in shp):
         raise ValueError("all elements of broadcast shape must be non-negative")
     try:
-        return _wrap(torch.broadcast_to(arr._t, shp), arr._dtype)
+        t = torch.broadcast_to(arr._t, shp)
     except RuntimeError:
         raise ValueError(f"operands could not be broadcast together with remapped shapes "
                          f"[original->remapped]: {arr.shape}  and requested shape {shp}") from None
+    # NumPy's broadcast views are read-only: many elements share one memory location
+    return _wrap(readonly_view(t), arr._dtype)
 
 
 def broadcast_arrays(*args, subok=False):

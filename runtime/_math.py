@@ -8,6 +8,7 @@ import torch
 
 from . import _dtypes as D
 from ._casting import cast
+from ._flags import READONLY, check_writeable
 from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _normalize_axis
 
 __all__ = ["clip", "round", "around", "dot", "vdot", "inner", "outer", "tensordot", "kron",
@@ -304,6 +305,8 @@ def nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None):
     else:
         r = torch.nan_to_num(arr._t, nan, posinf, neginf)
     if not copy:
+        if READONLY:
+            check_writeable(arr)
         arr._t.copy_(r)
         return arr
     return box(r, d) if not isinstance(x, ndarray) else _wrap(r, d)

@@ -9,6 +9,8 @@ import torch
 
 from . import _creation, _indexing, _manipulation, _math, _reductions, _sorting
 from ._ndarray import ndarray, _wrap, asarray
+from . import _flags
+from ._flags import READONLY
 
 
 _SAME_NAME = {
@@ -42,10 +44,14 @@ def _flatten(self, order="C"):
 
 
 def _sort(self, axis=-1, kind=None, order=None, *, stable=None):
+    if READONLY:
+        _flags.check_writeable(self)
     self._t.copy_(_sorting.sort(self, axis, kind, order)._t)
 
 
 def _partition(self, kth, axis=-1, kind="introselect", order=None):
+    if READONLY:
+        _flags.check_writeable(self)
     self._t.copy_(_sorting.partition(self, kth, axis)._t)
 
 
@@ -55,6 +61,8 @@ def _resize(self, *new_shape, refcheck=True):
     n = 1
     for s in new_shape:
         n *= s
+    if READONLY:
+        _flags.check_writeable(self)
     flat = self._t.reshape(-1)
     if n <= flat.numel():
         self._t = flat[:n].clone().reshape(new_shape)
@@ -100,8 +108,12 @@ def _tofile(self, fid, sep="", format="%s"):
 
 
 def _setflags(self, write=None, align=None, uic=None):
-    if write is False:
-        raise NotImplementedError("ndarray.setflags(write=False) is not supported by np2torch")
+    if write is not None:
+        _flags.set_writeable(self, bool(write))
+    if align is False:
+        raise NotImplementedError("ndarray.setflags(align=False) is not supported by np2torch")
+    if uic:
+        raise ValueError("cannot set WRITEBACKIFCOPY flag to True")
 
 
 def _conjugate(self):

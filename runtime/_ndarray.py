@@ -16,6 +16,7 @@ from . import _dtypes as D
 from . import _scalars as S
 from ._casting import cast, to_torch_value_dtype, uint64_as_float
 from ._config import current_device
+from ._flags import READONLY, check_writeable, is_readonly, readonly_view
 
 __all__ = ["ndarray", "array", "asarray", "asanyarray", "ascontiguousarray",
            "asfortranarray", "from_torch", "to_torch", "isscalar", "ndim", "shape", "size",
@@ -214,6 +215,8 @@ class ndarray:
     # -- conversion ------------------------------------------------------------
     def astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
         d = D.dtype(dtype)
+        if d.kind == "O":
+            return _object_array(self, casting)
         if casting not in D.CAN_CAST:
             raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or "
                              f"'unsafe' (got {casting!r})")
@@ -237,6 +240,8 @@ class ndarray:
 
     def tolist(self):
         d = self._dtype
+        if d.kind == "O":
+            _refuse_object_use("tolist")
         t = self._t.detach()
         if d is D.uint64:
             values = t.cpu().tolist()
@@ -266,6 +271,8 @@ class ndarray:
         return tensor_bytes(self, order)
 
     def fill(self, value):
+        if READONLY:
+            check_writeable(self)
         self._t.fill_(_fill_value(value, self._dtype))
 
     def view(self, dtype=None, type=None):
@@ -274,12 +281,16 @@ class ndarray:
         d = D.dtype(dtype)
         if d is self._dtype:
             return _wrap(self._t.view(self._t.shape), d)
-        if not self._dtype._native or not d._native:
-            raise NotImplementedError("ndarray.view: reinterpreting as or from uint16/uint32/uint64 is not supported by np2torch")
         try:
-            return _wrap(self._t.view(d._torch), d)
+            if self._dtype._native and d._native:
+                t = self._t.view(d._torch)
+            else:
+                t = _reinterpret(self._t, self._dtype, d)
         except RuntimeError as e:
             raise ValueError(f"Changing the dtype of a 0d array is only supported if the itemsize is unchanged; {e}") from None
+        if READONLY and is_readonly(self._t):
+            t = readonly_view(t)  # a dtype view is no torch view: carry the flag over
+        return _wrap(t, d)
 
     # -- Python protocol ---------------------------------------------------------
     def __len__(self):
@@ -337,10 +348,14 @@ class ndarray:
         return bool((self == value).any())
 
     def __repr__(self):
+        if self._dtype.kind == "O":
+            _refuse_object_use("__repr__")
         from ._printing import ndarray_repr
         return ndarray_repr(self)
 
     def __str__(self):
+        if self._dtype.kind == "O":
+            _refuse_object_use("__str__")
         from ._printing import array_str
         return array_str(self)
 
@@ -359,6 +374,47 @@ class ndarray:
 
 
 ndarray.__module__ = "np2torch.runtime"
+
+
+def _object_array(arr, casting="unsafe"):
+    """``arr.astype(object)``: an array of dtype('O') that keeps only its shape.
+
+    torch cannot hold Python objects, so such an array can be made, reshaped and
+    passed around, but every use that needs its elements (arithmetic, casting,
+    indexing to a scalar, printing, tolist) raises NotImplementedError: the
+    dtype's ``_torch``/``_index`` refuse, as for every opaque dtype."""
+    if casting not in ("unsafe", "safe", "same_kind"):
+        raise TypeError(f"Cannot cast array data from {arr._dtype!r} to dtype('O') according to the rule {casting!r}")
+    return _wrap(arr._t.clone(), D.dtype("O"))
+
+
+# the torch dtype holding exactly a dtype's bits (uint16/uint32 are stored widened)
+_BITS_OF_WIDENED = {"uint16": torch.int16, "uint32": torch.int32}
+_WIDE_OF = {"uint16": (torch.int32, 0xFFFF), "uint32": (torch.int64, 0xFFFFFFFF)}
+
+
+def _reinterpret(t, src, dst):
+    """``view(dst)`` of storage tensor ``t`` of dtype ``src`` when either side is
+    stored differently from its bits (uint16/uint32/uint64).
+
+    uint64 is stored as the int64 bit pattern, so a view to or from it shares
+    memory like any other.  uint16/uint32 are stored widened: their bits exist
+    only after narrowing, so the result is a *copy* holding exactly the bytes
+    NumPy's view would show; writes into it do not reach the original (see
+    docs/coverage-notes.md)."""
+    narrow = _BITS_OF_WIDENED.get(src.name)
+    if narrow is not None:
+        t = t.to(narrow)  # keeps the low bits: the value itself, in range
+    target = _BITS_OF_WIDENED.get(dst.name) or dst._torch
+    t = t.view(target)
+    wide = _WIDE_OF.get(dst.name)
+    if wide is not None:
+        t = t.to(wide[0]) & wide[1]
+    return t
+
+
+def _refuse_object_use(what):
+    raise NotImplementedError(f"ndarray.{what}: arrays of dtype object are not supported by np2torch")
 
 
 def _rebuild(values, dtype_name, shape):

@@ -916,9 +916,27 @@ class clongdouble(_ExtendedScalar, complexfloating):
     __slots__ = ()
 
 
-for _cls in (flexible, character, str_, bytes_, longdouble, clongdouble):
+class object_(generic):
+    """``np.object_``: the type of dtype('O').  As in NumPy, calling it returns its
+    argument unchanged; arrays of it can be made by ``astype(object)`` but refuse
+    every use that needs their elements (see docs/coverage-notes.md)."""
+    __slots__ = ()
+
+    def __new__(cls, value=None):
+        return value
+
+
+for _cls in (flexible, character, str_, bytes_, longdouble, clongdouble, object_):
     _cls.__module__ = "np2torch.runtime"
 D.SCALAR_TYPES[longdouble] = D.extended("g")
 D.SCALAR_TYPES[clongdouble] = D.extended("G")
-D.OPAQUE_SCALAR_TYPES.update({"U": str_, "S": bytes_, "g": longdouble, "G": clongdouble})
-__all__ += ["flexible", "character", "str_", "bytes_", "longdouble", "clongdouble"]
+D.SCALAR_TYPES[object_] = D.dtype("O")
+
+
+def _refuse_object_element(value):
+    raise NotImplementedError("np.ndarray of dtype object: reading elements is not supported by np2torch")
+
+
+_MAKERS[D.dtype("O")] = _refuse_object_element
+D.OPAQUE_SCALAR_TYPES.update({"U": str_, "S": bytes_, "g": longdouble, "G": clongdouble, "O": object_})
+__all__ += ["flexible", "character", "str_", "bytes_", "longdouble", "clongdouble", "object_"]

@@ -11,6 +11,7 @@ import torch
 
 from . import _dtypes as D
 from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _normalize_axis
+from ._flags import READONLY, check_writeable
 
 
 def _axes(axis, ndim):
@@ -137,6 +138,8 @@ def outer(uf, A, B, **kwargs):
 def at(uf, a, indices, b=None):
     if not isinstance(a, ndarray):
         raise TypeError("first operand must be array")
+    if READONLY:
+        check_writeable(a)
     sub = a[indices]
     if isinstance(indices, tuple):
         key = indices

@@ -20,6 +20,7 @@ from . import _dtypes as D
 from . import _errstate
 from . import _scalars as S
 from ._casting import cast, wrap_unsigned
+from ._flags import READONLY, check_writeable
 from ._ndarray import ndarray, _wrap, box, _tensor_and_dtype, asarray, broadcast_shapes_or_raise
 from ._ufunc_loops import ALIASES, LOOPS
 
@@ -807,6 +808,8 @@ def _translate(err, *tensors):
 
 
 def _write_out(name, o, r, od, mask, casting):
+    if READONLY:
+        check_writeable(o)
     if not D.CAN_CAST[casting][od._index][o._dtype._index]:
         raise UFuncTypeError(
             f"Cannot cast ufunc '{name}' output from dtype('{od.name}') to "

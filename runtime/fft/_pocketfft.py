@@ -12,6 +12,7 @@ import torch
 
 from .. import _dtypes as D
 from .._casting import cast
+from .._flags import READONLY, check_writeable
 from .._ndarray import _normalize_axis, _tensor_and_dtype, _wrap, ndarray
 
 __all__ = ["fft", "ifft", "rfft", "irfft", "hfft", "ihfft", "fft2", "ifft2", "rfft2", "irfft2",
@@ -80,6 +81,8 @@ def _output(t, d, out):
         return _wrap(t.contiguous(), d)  # NumPy returns C-ordered results
     if not isinstance(out, ndarray):
         raise TypeError("return arrays must be of ArrayType")
+    if READONLY:
+        check_writeable(out)
     if tuple(out._t.shape) != tuple(t.shape):
         raise ValueError("output array has wrong shape.")
     od = out._dtype

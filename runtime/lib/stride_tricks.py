@@ -7,6 +7,7 @@ strides must be non-negative multiples of the item size.
 import torch
 
 from .._manipulation import broadcast_arrays, broadcast_shapes, broadcast_to
+from .._flags import readonly_view
 from .._ndarray import _wrap, asarray
 from .array_utils import normalize_axis_tuple
 
@@ -17,7 +18,8 @@ __all__ = ["as_strided", "sliding_window_view", "broadcast_to", "broadcast_array
 def as_strided(x, shape=None, strides=None, subok=False, writeable=True):
     """``np.lib.stride_tricks.as_strided`` over ``torch.as_strided`` (shares memory).
 
-    ``writeable`` is accepted and ignored: the runtime has no read-only arrays."""
+    ``writeable=False`` gives a read-only view; otherwise the view is read-only
+    exactly when ``x`` is."""
     a = asarray(x)
     t = a._t
     shape = tuple(t.shape) if shape is None else tuple(int(n) for n in shape)
@@ -37,7 +39,8 @@ def as_strided(x, shape=None, strides=None, subok=False, writeable=True):
         raise ValueError("mismatch in length of strides and shape")
     if any(n < 0 for n in shape):
         raise ValueError("negative dimensions are not allowed")
-    return _wrap(torch.as_strided(t, shape, elem_strides, t.storage_offset()), a.dtype)
+    view = torch.as_strided(t, shape, elem_strides, t.storage_offset())
+    return _wrap(view if writeable else readonly_view(view), a.dtype)
 
 
 def sliding_window_view(x, window_shape, axis=None, *, subok=False, writeable=False):
@@ -68,7 +71,7 @@ def sliding_window_view(x, window_shape, axis=None, *, subok=False, writeable=Fa
     t = a._t
     for ax, w in zip(axes, window_shape):
         t = t.unfold(ax, w, 1)
-    return _wrap(t, a.dtype)
+    return _wrap(t if writeable else readonly_view(t), a.dtype)
 
 
 def _broadcast_shape(*args):

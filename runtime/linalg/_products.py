@@ -13,6 +13,7 @@ import torch
 
 from .. import _dtypes as D
 from .._casting import cast, wrap_unsigned
+from .._flags import READONLY, check_writeable
 from .._ndarray import _normalize_axis, _wrap, box
 from ._common import assert_2d, tensor
 
@@ -242,6 +243,8 @@ def multi_dot(arrays, *, out=None):
 def _finish(t, d, out):
     if out is None:
         return box(t, d)
+    if READONLY:
+        check_writeable(out)
     ot, od = out._t, out._dtype
     if tuple(ot.shape) != tuple(t.shape):
         raise ValueError("output array has wrong shape")
