@@ -96,6 +96,11 @@ def _install_core_aliases():
         sys.modules[mod.__name__] = mod
         sys.modules[f"{__name__}.core.{sub}"] = mod
     core.__dict__.update(public)
+    # numpy._core.numeric's axis helpers, which NumPy 1.x code imports from there
+    from .lib.array_utils import normalize_axis_index, normalize_axis_tuple
+    core.numeric.normalize_axis_tuple = normalize_axis_tuple
+    core.numeric.normalize_axis_index = normalize_axis_index
+    core.multiarray.normalize_axis_index = normalize_axis_index
     runtime = sys.modules[__name__]
 
     def delegate(name):

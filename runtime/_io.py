@@ -671,6 +671,11 @@ def _check_text_dtype(dtype, func):
     return _plain_dtype(dtype, func)
 
 
+# loadtxt turns the parsed Python values into a tensor every this many rows, so a
+# large file never holds more than one chunk of Python numbers (NumPy's name)
+_loadtxt_chunksize = 50000
+
+
 def loadtxt(fname, dtype=float, comments="#", delimiter=None, converters=None, skiprows=0,
             usecols=None, unpack=False, ndmin=0, encoding=None, max_rows=None, *,
             quotechar=None, like=None):
@@ -687,6 +692,8 @@ def loadtxt(fname, dtype=float, comments="#", delimiter=None, converters=None, s
                         f"functions or a single callable.")
     lines, close = _open_text(fname, encoding, "loadtxt")
     values = []
+    chunks = []  # rows already converted to tensors, _loadtxt_chunksize at a time
+    chunk_rows = max(1, int(_loadtxt_chunksize))
     ncols = None
     nrows = 0
     try:
@@ -726,6 +733,9 @@ def loadtxt(fname, dtype=float, comments="#", delimiter=None, converters=None, s
                     raise ValueError(f"could not convert string {field!r} to {d.name} at row "
                                      f"{nrows}, column {pos + 1}.") from None
             nrows += 1
+            if len(values) >= chunk_rows * ncols:
+                chunks.append(_array_from_values(values, d)._t)
+                values = []
     finally:
         if close is not None:
             close()
@@ -736,7 +746,10 @@ def loadtxt(fname, dtype=float, comments="#", delimiter=None, converters=None, s
             shape = (0, len(cols))
         arr = _array_from_values([], d, shape if shape != (0,) else None)
     else:
-        arr = _array_from_values(values, d, (nrows, ncols))
+        if values or not chunks:
+            chunks.append(_array_from_values(values, d)._t)
+        t = chunks[0] if len(chunks) == 1 else torch.cat(chunks)
+        arr = _wrap(t.reshape(nrows, ncols), d)
     return _finish_shape(arr, ndmin, unpack)
 
 

@@ -611,15 +611,26 @@ def insert(arr, obj, values, axis=None):
 
 
 def trim_zeros(filt, trim="fb", axis=None):
+    """``np.trim_zeros``: drop the leading ('f') and/or trailing ('b') all-zero
+    hyperplanes along ``axis`` (every axis when None); a view of ``filt``."""
     a = asarray(filt)
-    nz = torch.nonzero(a._t.reshape(-1) != 0).reshape(-1) if a.ndim == 1 else None
-    if a.ndim != 1:
-        raise NotImplementedError("np.trim_zeros: only 1-d input is supported by np2torch")
-    if nz.numel() == 0:
-        return a[0:0]
-    start = int(nz[0]) if "f" in trim.lower() else 0
-    stop = int(nz[-1]) + 1 if "b" in trim.lower() else a.shape[0]
-    return a[start:stop]
+    how = trim.lower() if isinstance(trim, str) else trim
+    if not isinstance(how, str) or how not in ("f", "b", "fb", "bf"):
+        raise ValueError(f"unexpected character(s) in `trim`: {trim!r}")
+    if a.ndim == 0:
+        return a
+    axes = range(a.ndim) if axis is None else [_normalize_axis(ax, a.ndim) for ax in
+                                               ((axis,) if isinstance(axis, int) else axis)]
+    nz = torch.nonzero(a._t != 0)
+    if nz.shape[0] == 0:
+        start = stop = [0] * a.ndim
+    else:
+        start = nz.min(dim=0).values.tolist()
+        stop = (nz.max(dim=0).values + 1).tolist()
+    key = [slice(None)] * a.ndim
+    for ax in axes:
+        key[ax] = slice(start[ax] if "f" in how else None, stop[ax] if "b" in how else None)
+    return a[tuple(key)]
 
 
 def pad(array, pad_width, mode="constant", **kwargs):

@@ -564,7 +564,7 @@ def _scan(obj, scan):
                 scan.big = True
                 scan.add(D.uint64)
                 return
-            raise OverflowError(f"Python integer {obj} out of bounds for int64")
+            raise _ObjectElements(obj)
         scan.add(d)
         return
     if t is list or t is tuple:
@@ -662,9 +662,31 @@ def _tensor_from_torch(t):
     return t
 
 
+class _ObjectElements(Exception):
+    """A nested sequence holds an element NumPy stores only in an object array."""
+
+
+def _nested_shape(obj):
+    if type(obj) not in (list, tuple):
+        return ()
+    shapes = {_nested_shape(o) for o in obj}
+    if len(shapes) > 1:
+        raise NotImplementedError("np.array: ragged object arrays are not supported by np2torch")
+    return (len(obj),) + (shapes.pop() if shapes else ())
+
+
 def _from_nested(obj, d, device):
     scan = _Scan()
-    _scan(obj, scan)
+    try:
+        _scan(obj, scan)
+    except _ObjectElements as e:
+        # NumPy stores Python ints beyond 64 bits in an object array: make the
+        # shape-only object array (see _object_array); a numeric dtype refuses
+        if d is not None and d.kind != "O":
+            if type(e.args[0]) is int:
+                raise OverflowError(f"Python integer {e.args[0]} out of bounds for {d.name}") from None
+            raise
+        return torch.zeros(_nested_shape(obj), dtype=torch.int8, device=device), D.dtype("O")
     inferred = scan.dtype if scan.dtype is not None else D.float64
     target = inferred if d is None else d
     if scan.plain and not scan.big:

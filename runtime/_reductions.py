@@ -575,6 +575,10 @@ def _quantile(a, q, axis, out, overwrite_input, method, keepdims, nan_policy, sc
             axes_eff = (len(keep),)
         else:
             axes_eff = axes
+    if nan_policy == "omit" and x.numel() and rd.kind == "f":
+        if bool(torch.isnan(x).all(dim=axes_eff[0] if axis is not None else 0).any()):
+            import warnings
+            warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
     if x.numel() == 0 and axis is None:
         r = torch.full(tuple(qt.shape), float("nan"), dtype=rd._torch)
     else:
@@ -664,6 +668,14 @@ def nanmean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     return r
 
 
+def _warn_dof(valid, axis, ddof):
+    """NumPy's warning when a slice has no more non-NaN values than ``ddof``."""
+    counts = sum(valid, axis)
+    if bool((asarray(counts)._t <= ddof).any()):
+        import warnings
+        warnings.warn("Degrees of freedom <= 0 for slice.", RuntimeWarning, stacklevel=3)
+
+
 def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True, mean=None, correction=None):
     arr, valid = _valid_where(a)
     if valid is True:
@@ -671,7 +683,9 @@ def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=
     import warnings
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        return var(_nan_to(arr, 0)[0], axis, dtype, out, ddof, keepdims, where=valid, correction=correction)
+        r = var(_nan_to(arr, 0)[0], axis, dtype, out, ddof, keepdims, where=valid, correction=correction)
+    _warn_dof(valid, axis, ddof if correction is None else correction)
+    return r
 
 
 def nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True, mean=None, correction=None):
@@ -681,7 +695,9 @@ def nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=
     import warnings
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        return std(_nan_to(arr, 0)[0], axis, dtype, out, ddof, keepdims, where=valid, correction=correction)
+        r = std(_nan_to(arr, 0)[0], axis, dtype, out, ddof, keepdims, where=valid, correction=correction)
+    _warn_dof(valid, axis, ddof if correction is None else correction)
+    return r
 
 
 def _nan_extreme(a, axis, out, keepdims, initial, where, is_max):

@@ -7,6 +7,11 @@ from . import array_utils, introspect, mixins, scimath, stride_tricks  # noqa: F
 from . import (_function_base_impl, _index_tricks_impl, _polynomial_impl,  # noqa: F401
                _shape_base_impl, _stride_tricks_impl, _twodim_base_impl)
 from ._version import NumpyVersion  # noqa: F401
+from .. import _io as _npyio_impl  # noqa: F401  (NumPy's private I/O module: the runtime's own)
+
+import sys as _sys
+_sys.modules[__name__ + "._npyio_impl"] = _npyio_impl
+del _sys
 
 emath = scimath
 
