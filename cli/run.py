@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import io
 import os
@@ -42,6 +43,28 @@ class Job:
     options: object  # transpiler Options
     cache_dir: str | None
     color: bool
+    checked_cache: bool = False  # the main process already looked these tasks up
+
+
+def _cached_outcome(task: Task, job: Job) -> Outcome | None:
+    from .cache import Cache
+
+    try:
+        data = read_bytes(task.source)
+    except OSError:
+        return None  # the worker reports it
+    cache = Cache(Path(job.cache_dir), job.options)
+    entry = cache.get(cache.key(_kind(task.display), data))
+    if entry is None:
+        return None
+    from np2torch.transpiler.findings import Finding
+
+    return Outcome(task.display, "unchanged", [Finding(**f) for f in entry["findings"]],
+                   references=entry["references"], converted=entry["converted"], cached=True)
+
+
+def _kind(display: str) -> str:
+    return "notebook" if display.endswith(".ipynb") else "python"
 
 
 def run_convert(paths, output, diff, check, report_format, jobs, excludes, stdin_filename, runtime,
@@ -107,6 +130,22 @@ def run_convert(paths, output, diff, check, report_format, jobs, excludes, stdin
 
 
 def _execute(tasks: list[Task], job: Job, jobs: int | None, show_progress: bool) -> list[Outcome]:
+    if job.cache_dir is not None and not job.checked_cache:
+        # Cache hits are answered here, without starting worker processes: a
+        # re-run on an unchanged tree reads, hashes and looks up, nothing more.
+        # (-o tasks also write a copy, so their workers look them up.)
+        known = {}
+        for index, task in enumerate(tasks):
+            if task.action == "convert" and task.destination is None:
+                outcome = _cached_outcome(task, job)
+                if outcome is not None:
+                    known[index] = outcome
+        if not any(task.destination is not None for task in tasks):
+            job = dataclasses.replace(job, checked_cache=True)
+        if known:
+            rest = [task for index, task in enumerate(tasks) if index not in known]
+            done = iter(_execute(rest, job, jobs, show_progress) if rest else [])
+            return [known[index] if index in known else next(done) for index in range(len(tasks))]
     convertible = sum(1 for t in tasks if t.action == "convert")
     if jobs is None:
         jobs = (os.cpu_count() or 1) if convertible >= PARALLEL_THRESHOLD else 1
@@ -166,14 +205,14 @@ def process(task: Task, job: Job) -> Outcome:
 def _convert_bytes(display: str, data: bytes, job: Job) -> Outcome:
     from np2torch.transpiler.findings import Finding
 
-    kind = "notebook" if display.endswith(".ipynb") else "python"
+    kind = _kind(display)
     cache = None
     if job.cache_dir is not None:
         from .cache import Cache
 
         cache = Cache(Path(job.cache_dir), job.options)
         key = cache.key(kind, data)
-        entry = cache.get(key)
+        entry = None if job.checked_cache else cache.get(key)
         if entry is not None:
             outcome = Outcome(display, "unchanged", [Finding(**f) for f in entry["findings"]],
                               references=entry["references"], converted=entry["converted"], cached=True)

@@ -10,12 +10,14 @@ kept byte for byte.
 
 from __future__ import annotations
 
+import codecs
+import re
 import sys
 import threading
 from dataclasses import dataclass, field
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper
+from libcst.metadata import MetadataWrapper, ScopeProvider
 
 from .findings import Finding, ignore_pragmas, is_silenced
 from .options import Options
@@ -50,7 +52,50 @@ _deep_stack_lock = threading.Lock()
 
 def convert(source: str | bytes, options: Options | None = None) -> Result:
     options = options or Options()
+    if not _may_reference_numpy(source, options) and _python_parses(source):
+        # Nothing can change: no rule fires without one of these words.  Python's
+        # parser (C, several times faster than LibCST's) still decides that the file
+        # is valid, so a broken file is reported as before.
+        return Result(source)
     return _on_deep_stack(_convert, source, options)
+
+
+# Every rule needs one of these words in the text: numpy imports and names, torch
+# (bridge idioms), the runtime's top package (already converted code), and the
+# dynamic imports whose argument could spell "numpy" with escapes.
+_TRIGGERS = ("numpy", "torch", "__import__", "import_module")
+_COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
+_ASCII_SUPERSETS = ("utf_8", "utf-8", "ascii", "latin_1", "iso8859", "cp125")
+
+
+def _may_reference_numpy(source: str | bytes, options: Options) -> bool:
+    triggers = _TRIGGERS + (options.runtime.split(".")[0],)
+    if isinstance(source, bytes):
+        head = b"\n".join(source.split(b"\n", 2)[:2])
+        cookie = _COOKIE.search(head)
+        if cookie is not None:
+            # The byte scan is exact only where ASCII letters are the same bytes.
+            try:
+                name = codecs.lookup(cookie.group(1).decode("ascii")).name
+            except (LookupError, UnicodeDecodeError):
+                return True
+            if not name.startswith(_ASCII_SUPERSETS):
+                return True
+        return any(word.encode() in source for word in triggers)
+    return any(word in source for word in triggers)
+
+
+def _python_parses(source: str | bytes) -> bool:
+    import ast
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            ast.parse(source)
+            return True
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            return False
 
 
 def _on_deep_stack(function, source, options) -> Result:
@@ -94,45 +139,58 @@ def _convert(source: str | bytes, options: Options) -> Result:
         error = Finding("NP2T001", f"cannot decode: {exc}", 1, 1)
         return Result(source, [error], error=error)
 
-    roots = _imported_roots(module)
-    if not roots & {"numpy", "torch", "importlib", "__import__", options.runtime.split(".")[0]}:
+    finder = _ImportFinder()
+    module.visit(finder)
+    roots = finder.roots
+    runtime_root = options.runtime.split(".")[0]
+    if not roots & {"numpy", "torch", "importlib", "__import__", runtime_root}:
         # The common case in a large tree: nothing to do, no metadata to compute.
         return Result(source)
 
     from .rules import bridge, dtypes, references
+    from .rules._resolve import Resolver, positions
 
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    report = references.ReferenceReporter(options)
-    wrapper.visit(report)
-    dtype_report = dtypes.DtypeReporter(options.runtime)
-    wrapper.visit(dtype_report)
-    bridge_rule = bridge.BridgeRewriter(options.runtime, imports_torch="torch" in roots)
+    scopes = wrapper.resolve(ScopeProvider)
+    interesting = {"numpy", "torch", "importlib", "builtins", runtime_root}
+    resolver = Resolver(scopes, {name for name, root in finder.bound if root in interesting}
+                        | {"__import__", "object"})
+    report = references.ReferenceReporter(options, resolver)
+    module.visit(report)
+    dtype_report = dtypes.DtypeReporter(options.runtime, resolver)
+    module.visit(dtype_report)
+    bridge_rule = bridge.BridgeRewriter(options.runtime, imports_torch="torch" in roots, resolver=resolver)
     # Every bridge idiom involves torch: without a torch import there is nothing to rewrite.
-    bridged = wrapper.visit(bridge_rule) if "torch" in roots else module
+    bridged = module.visit(bridge_rule) if "torch" in roots else module
     imports = ImportRewriter(options.runtime)
     new_module = bridged.visit(imports)
 
-    new_code = new_module.code
-    changed = new_code != module.code
+    changed = bool(imports.rewritten or bridge_rule.rewritten or bridge_rule.need_import)
+    new_bytes = None
     if changed:
-        problem = _reparse_problem(source, new_module)
+        new_bytes = new_module.bytes
+        problem = _reparse_problem(source, new_bytes)
         if problem is not None:  # pragma: no cover - a bug in a rule
             error = Finding("NP2T002", f"converted text does not parse: {problem[1]}", problem[0], 1)
             return Result(source, [error], error=error)
 
-    pragmas = ignore_pragmas(module.code)
-    findings = sorted(
-        (
-            f
-            for f in report.findings + dtype_report.findings
-            if options.reports(f.code) and not is_silenced(f, pragmas)
-        ),
-        key=lambda f: (f.line, f.column, f.code),
-    )
+    pending = [p for p in report.pending + dtype_report.pending if options.reports(p[0])]
+    found = []
+    if pending:
+        where = positions(module, (node for _, _, node, _ in pending))
+        pragmas = ignore_pragmas(module.code)
+        for code, message, node, name in pending:
+            line, column = where[id(node)]
+            finding = Finding(code, message, line, column, name)
+            if not is_silenced(finding, pragmas):
+                found.append(finding)
+    findings = sorted(found, key=lambda f: (f.line, f.column, f.code))
     if not changed:
         new_source = source
+    elif isinstance(source, bytes):
+        new_source = new_bytes
     else:
-        new_source = new_module.bytes if isinstance(source, bytes) else new_code
+        new_source = new_bytes.decode(new_module.encoding)
     return Result(
         new_source,
         findings,
@@ -161,7 +219,7 @@ def _syntax_error(source: str | bytes, exc: cst.ParserSyntaxError) -> Finding:
     return Finding("NP2T001", f"cannot parse: {message}", exc.raw_line, exc.raw_column + 1)
 
 
-def _reparse_problem(source, new_module: cst.Module):
+def _reparse_problem(source, new_bytes: bytes):
     """(line, message) if the converted text does not parse, else None.
 
     Python's own parser is the judge (and fast); where the running Python is
@@ -173,7 +231,7 @@ def _reparse_problem(source, new_module: cst.Module):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            ast.parse(new_module.bytes)
+            ast.parse(new_bytes)
             return None
         except SyntaxError as exc:
             first = (exc.lineno or 1, exc.msg)
@@ -186,32 +244,40 @@ def _reparse_problem(source, new_module: cst.Module):
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             pass
     try:
-        cst.parse_module(new_module.bytes)
+        cst.parse_module(new_bytes)
     except cst.ParserSyntaxError as exc:
         return exc.raw_line, exc.message
     return None
 
 
-def _imported_roots(module: cst.Module) -> set[str]:
-    """Top-level packages the file imports (and `__import__` if it calls it), from the tree."""
-    finder = _ImportFinder()
-    module.visit(finder)
-    return finder.roots
-
-
 class _ImportFinder(cst.CSTVisitor):
+    """Top-level packages the file imports (and `__import__` if it calls it), and the
+    names each import binds: `bound` holds (name, top-level package) pairs."""
+
     def __init__(self):
         super().__init__()
         self.roots: set[str] = set()
+        self.bound: set[tuple[str, str]] = set()
 
     def visit_Import(self, node: cst.Import) -> bool:
         for alias in node.names:
-            self.roots.add((dotted(alias.name) or "").split(".")[0])
+            module = dotted(alias.name) or ""
+            root = module.split(".")[0]
+            self.roots.add(root)
+            name = alias.evaluated_alias if alias.asname is not None else root
+            if name:
+                self.bound.add((name, root))
         return False
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
         if not node.relative:
-            self.roots.add((dotted(node.module) or "").split(".")[0])
+            root = (dotted(node.module) or "").split(".")[0]
+            self.roots.add(root)
+            if not isinstance(node.names, cst.ImportStar):
+                for alias in node.names:
+                    name = alias.evaluated_alias if alias.asname is not None else dotted(alias.name)
+                    if name:
+                        self.bound.add((name.split(".")[0], root))
         return False
 
     def visit_Call(self, node: cst.Call) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import libcst as cst
-from libcst.metadata import QualifiedNameProvider, QualifiedNameSource
 
 
 def dotted(node: cst.BaseExpression | None) -> str | None:
@@ -42,9 +41,3 @@ def as_numpy_name(name: str, runtime: str) -> str | None:
     if name == runtime or name.startswith(runtime + "."):
         return "numpy" + name[len(runtime):]
     return None
-
-
-def imported_names(visitor: cst.MetadataDependent, node: cst.CSTNode) -> set[str]:
-    """Qualified names of `node` that come from an import (not local variables)."""
-    names = visitor.get_metadata(QualifiedNameProvider, node, set())
-    return {q.name for q in names if q.source is QualifiedNameSource.IMPORT}

@@ -34,10 +34,9 @@ other files is never touched.
 from __future__ import annotations
 
 import libcst as cst
-from libcst.metadata import QualifiedNameProvider, ScopeProvider
 from libcst.metadata.scope_provider import ImportAssignment
 
-from ._names import build_dotted, dotted, imported_names
+from ._names import build_dotted, dotted
 
 LITERALS = (cst.List, cst.Tuple, cst.ListComp, cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString,
             cst.ConcatenatedString, cst.FormattedString, cst.Dict, cst.Set, cst.GeneratorExp, cst.UnaryOperation)
@@ -47,11 +46,10 @@ BRIDGE_FUNCTIONS = {"torch.from_numpy", "torch.as_tensor", "torch.tensor"}
 
 
 class BridgeRewriter(cst.CSTTransformer):
-    METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider)
-
-    def __init__(self, runtime: str, imports_torch: bool):
+    def __init__(self, runtime: str, imports_torch: bool, resolver):
         super().__init__()
         self.runtime = runtime
+        self.resolver = resolver
         self.imports_torch = imports_torch
         self.aliases: set[str] = set()  # names bound to numpy (or the runtime) by `import`
         self.need_import = False
@@ -64,7 +62,7 @@ class BridgeRewriter(cst.CSTTransformer):
 
     # -- where the helpers live, seen from one call site ------------------------------
     def _runtime_expr(self, original: cst.CSTNode) -> cst.BaseExpression:
-        scope = self.get_metadata(ScopeProvider, original, None)
+        scope = self.resolver.scopes.get(original)
         if scope is not None:
             for alias in sorted(self.aliases):
                 assignments = scope[alias]
@@ -89,7 +87,7 @@ class BridgeRewriter(cst.CSTTransformer):
 
     # -- the idioms --------------------------------------------------------------------
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        called = imported_names(self, original.func) & BRIDGE_FUNCTIONS
+        called = self.resolver.imported(original.func) & BRIDGE_FUNCTIONS
         if not called:
             return self._leave_method_call(original, updated)
         if any(arg.star for arg in updated.args) or not updated.args:

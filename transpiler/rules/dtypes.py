@@ -13,24 +13,23 @@ means something else to other libraries.
 from __future__ import annotations
 
 import libcst as cst
-from libcst.metadata import PositionProvider, QualifiedNameProvider
 
-from ..findings import Finding
-from ._names import as_numpy_name, imported_names
+from ._names import as_numpy_name
 
 OBJECT_STRINGS = {"O", "|O", "object", "=O", "<O", ">O"}
 
 
 class DtypeReporter(cst.CSTVisitor):
-    METADATA_DEPENDENCIES = (QualifiedNameProvider, PositionProvider)
+    """Findings come out as `pending`: (code, message, node, name); the caller adds positions."""
 
-    def __init__(self, runtime: str):
+    def __init__(self, runtime: str, resolver):
         super().__init__()
         self.runtime = runtime
-        self.findings: list[Finding] = []
+        self.resolver = resolver
+        self.pending: list[tuple[str, str, cst.CSTNode, str]] = []
 
     def visit_Call(self, node: cst.Call) -> None:
-        names = {as_numpy_name(n, self.runtime) for n in imported_names(self, node.func)} - {None}
+        names = {as_numpy_name(n, self.runtime) for n in self.resolver.imported(node.func)} - {None}
         if not names:
             return
         candidates = [arg.value for arg in node.args if arg.keyword is not None and arg.keyword.value == "dtype"]
@@ -39,13 +38,12 @@ class DtypeReporter(cst.CSTVisitor):
         for value in candidates:
             code = self._classify(value)
             if code is not None:
-                position = self.get_metadata(PositionProvider, value).start
                 message = (
                     "structured dtype: torch tensors hold one numeric type; use one array per field"
                     if code == "NP2T105"
                     else "object dtype: torch tensors cannot hold Python objects; use a list or a numeric dtype"
                 )
-                self.findings.append(Finding(code, message, position.line, position.column + 1, "numpy.dtype"))
+                self.pending.append((code, message, value, "numpy.dtype"))
 
     def _classify(self, value: cst.BaseExpression) -> str | None:
         if isinstance(value, (cst.List, cst.ListComp, cst.Dict, cst.DictComp)):
@@ -60,7 +58,6 @@ class DtypeReporter(cst.CSTVisitor):
                 return "NP2T105"
             return None
         if isinstance(value, cst.Name) and value.value == "object":
-            names = self.get_metadata(QualifiedNameProvider, value, set())
-            if any(q.name == "builtins.object" for q in names):
+            if any(q.name == "builtins.object" for q in self.resolver.qualified(value)):
                 return "NP2T106"
         return None

@@ -18,20 +18,19 @@ Also reported: `importlib.import_module("numpy")` and `__import__("numpy")`
 from __future__ import annotations
 
 import libcst as cst
-from libcst.metadata import PositionProvider, QualifiedNameProvider
 
 from ..catalog import lookup
-from ..findings import Finding
-from ._names import as_numpy_name, dotted, imported_names
+from ._names import as_numpy_name, dotted
 
 
 class ReferenceReporter(cst.CSTVisitor):
-    METADATA_DEPENDENCIES = (QualifiedNameProvider, PositionProvider)
+    """Findings come out as `pending`: (code, message, node, name); the caller adds positions."""
 
-    def __init__(self, options):
+    def __init__(self, options, resolver):
         super().__init__()
         self.options = options
-        self.findings: list[Finding] = []
+        self.resolver = resolver
+        self.pending: list[tuple[str, str, cst.CSTNode, str]] = []
         self.references = 0
         self.converted = 0
 
@@ -44,9 +43,8 @@ class ReferenceReporter(cst.CSTVisitor):
         if entry.converted or (entry.tier == "approximate" and self.options.approximate):
             self.converted += 1
             return
-        position = self.get_metadata(PositionProvider, node).start
         what = shown if shown == numpy_name else f"{shown} ({numpy_name})"
-        self.findings.append(Finding(entry.code, f"{what}: {entry.note}", position.line, position.column + 1, numpy_name))
+        self.pending.append((entry.code, f"{what}: {entry.note}", node, numpy_name))
 
     def visit_Import(self, node: cst.Import) -> bool:
         for alias in node.names:
@@ -68,7 +66,7 @@ class ReferenceReporter(cst.CSTVisitor):
         return False
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        names = {n for n in map(self._numpy, imported_names(self, node)) if n}
+        names = {n for n in map(self._numpy, self.resolver.imported(node)) if n}
         if not names:
             return True
         # One reference per outermost chain: np.linalg.norm, not also np.linalg.
@@ -76,12 +74,10 @@ class ReferenceReporter(cst.CSTVisitor):
         return False
 
     def visit_Call(self, node: cst.Call) -> bool:
-        called = imported_names(self, node.func) | {dotted(node.func)}
+        called = self.resolver.imported(node.func) | {dotted(node.func)}
         dynamic = called & {"importlib.import_module", "__import__", "builtins.__import__"}
         if dynamic and node.args and isinstance(node.args[0].value, cst.SimpleString):
             target = node.args[0].value.evaluated_value
             if isinstance(target, str) and (target == "numpy" or target.startswith("numpy.")):
-                position = self.get_metadata(PositionProvider, node).start
-                self.findings.append(Finding("NP2T108", f"dynamic import of {target!r} is not converted",
-                                             position.line, position.column + 1, target))
+                self.pending.append(("NP2T108", f"dynamic import of {target!r} is not converted", node, target))
         return True
