@@ -10,6 +10,10 @@ so threads and async tasks each see their own, as in NumPy.
 import contextvars
 import warnings
 
+import torch
+
+_is_compiling = torch.compiler.is_compiling
+
 __all__ = ["errstate", "seterr", "geterr", "seterrcall", "geterrcall"]
 
 _KINDS = ("divide", "over", "under", "invalid")
@@ -53,7 +57,12 @@ def mode_of(kind):
 
 
 def active():
-    """True unless every condition is ignored (lets callers skip checks)."""
+    """True unless every condition is ignored (lets callers skip checks).
+
+    Under torch.compile the checks are off: they read values back from the
+    device, which would break the graph at every operation."""
+    if _is_compiling():
+        return False
     s = _settings.get()
     return s is not _IGNORE_ALL and any(m != "ignore" for m in s.values())
 

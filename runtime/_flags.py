@@ -82,7 +82,7 @@ class Flags:
     @property
     def f_contiguous(self):
         t = self._arr._t
-        return t.ndim <= 1 and t.is_contiguous() or t.permute(*range(t.ndim - 1, -1, -1)).is_contiguous()
+        return t.ndim <= 1 and t.is_contiguous() or t.permute(tuple(range(t.ndim - 1, -1, -1))).is_contiguous()
 
     @property
     def contiguous(self):

@@ -211,7 +211,8 @@ def setitem(a, key, value):
             lead += 1
         if lead:
             v = v.reshape(v.shape[lead:])
-    if isinstance(v, torch.Tensor) and v.numel() > 1 and _same_storage(v, t):
+    if isinstance(v, torch.Tensor) and v.numel() > 1 and (
+            torch.compiler.is_compiling() or _same_storage(v, t)):
         # NumPy buffers overlapping assignments (a[1:] = a[:-1]); torch refuses them
         v = v.clone()
     items, flips, _ = _normalize_key(a, key)
@@ -358,6 +359,9 @@ def put(a, ind, v, mode="raise"):
 
 
 def _same_storage(x, y):
+    if torch.compiler.is_compiling():
+        # storage pointers cannot be traced: "not shared" makes callers copy back
+        return False
     return x.untyped_storage().data_ptr() == y.untyped_storage().data_ptr()
 
 

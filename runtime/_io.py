@@ -64,7 +64,7 @@ def _descr(d):
 def _is_fortran_only(t):
     if t.ndim < 2 or t.is_contiguous():
         return False
-    return t.permute(*range(t.ndim - 1, -1, -1)).is_contiguous()
+    return t.permute(tuple(range(t.ndim - 1, -1, -1))).is_contiguous()
 
 
 def _header_bytes(d, shape, fortran_order, version=None):
@@ -178,7 +178,7 @@ def _read_npy(fp, allow_pickle=False, max_header_size=_MAX_HEADER_SIZE):
     data = _read_exact(fp, count * d.itemsize, "array data")
     t = tensor_from_bytes(data, d, big_endian=big)
     if header["fortran_order"]:
-        t = t.reshape(shape[::-1]).permute(*range(len(shape) - 1, -1, -1))
+        t = t.reshape(shape[::-1]).permute(tuple(range(len(shape) - 1, -1, -1)))
     else:
         t = t.reshape(shape)
     return _wrap(_to_device(t), d)
@@ -659,7 +659,7 @@ def _finish_shape(arr, ndmin, unpack):
             t = t.reshape(1, -1).T if t.ndim == 1 else t.reshape(1, 1)
         arr = _wrap(t, arr._dtype)
     if unpack:
-        arr = _wrap(arr._t.permute(*range(arr.ndim - 1, -1, -1)), arr._dtype)
+        arr = _wrap(arr._t.permute(tuple(range(arr.ndim - 1, -1, -1))), arr._dtype)
     return arr
 
 

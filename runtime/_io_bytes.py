@@ -45,7 +45,7 @@ def ordered(t, order):
     """``t`` laid out contiguously in C or Fortran order (a tensor whose
     C-order bytes are the requested layout)."""
     if order in ("F", "f") or (order in ("A", "a") and _is_fortran(t)):
-        t = t.permute(*range(t.ndim - 1, -1, -1))
+        t = t.permute(tuple(range(t.ndim - 1, -1, -1)))
     elif order not in ("C", "c", "A", "a", "K", "k", None):
         raise ValueError("order must be one of 'C', 'F', 'A', or 'K' (got %r)" % (order,))
     return t.contiguous()
@@ -55,7 +55,7 @@ def _is_fortran(t):
     """Fortran-contiguous and not C-contiguous (NumPy's test for 'A' order)."""
     if t.ndim < 2 or t.is_contiguous():
         return False
-    return t.permute(*range(t.ndim - 1, -1, -1)).is_contiguous()
+    return t.permute(tuple(range(t.ndim - 1, -1, -1))).is_contiguous()
 
 
 def raw_bytes(t):

@@ -69,8 +69,8 @@ def _reshape_f(t, shp, size):
         shp[unknown[0]] = size // known if known else 0
     if _prod(shp) != size:
         raise ValueError(f"cannot reshape array of size {size} into shape {_shape_repr(tuple(shp))}")
-    flat = t.permute(*range(t.ndim - 1, -1, -1)).reshape(-1)
-    return flat.reshape(tuple(shp)[::-1]).permute(*range(len(shp) - 1, -1, -1))
+    flat = t.permute(tuple(range(t.ndim - 1, -1, -1))).reshape(-1)
+    return flat.reshape(tuple(shp)[::-1]).permute(tuple(range(len(shp) - 1, -1, -1)))
 
 
 def _prod(xs):
@@ -83,7 +83,7 @@ def _prod(xs):
 def ravel(a, order="C"):
     arr = asarray(a)
     if order == "F":
-        return _wrap(arr._t.permute(*range(arr.ndim - 1, -1, -1)).reshape(-1), arr._dtype)
+        return _wrap(arr._t.permute(tuple(range(arr.ndim - 1, -1, -1))).reshape(-1), arr._dtype)
     return _wrap(arr._t.reshape(-1), arr._dtype)
 
 
@@ -91,14 +91,14 @@ def transpose(a, axes=None):
     arr = asarray(a)
     n = arr.ndim
     if axes is None:
-        return _wrap(arr._t.permute(*range(n - 1, -1, -1)), arr._dtype)
+        return _wrap(arr._t.permute(tuple(range(n - 1, -1, -1))), arr._dtype)
     axes = tuple(axes)
     if len(axes) != n:
         raise ValueError("axes don't match array")
     perm = tuple(_normalize_axis(operator.index(x), n) for x in axes)
     if len(set(perm)) != n:
         raise ValueError("repeated axis in transpose")
-    return _wrap(arr._t.permute(*perm), arr._dtype)
+    return _wrap(arr._t.permute(tuple(perm)), arr._dtype)
 
 
 def permute_dims(a, axes=None):

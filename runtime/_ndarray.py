@@ -23,6 +23,7 @@ __all__ = ["ndarray", "array", "asarray", "asanyarray", "ascontiguousarray",
            "shares_memory", "may_share_memory"]
 
 _new = object.__new__
+_is_compiling = torch.compiler.is_compiling
 _PLAIN = (bool, int, float, complex)
 
 
@@ -43,9 +44,10 @@ def item_of(t, d):
 
 def box(t, d):
     """An ndarray, or NumPy's scalar for a 0-d result."""
-    if t.ndim or t.requires_grad:
+    if t.ndim or t.requires_grad or _is_compiling():
         # a 0-d result that carries autograd history stays a 0-d array: a scalar
-        # (a Python value) would cut the graph
+        # (a Python value) would cut the graph; under torch.compile likewise
+        # (reading the value back would break the traced graph)
         a = _new(ndarray)
         a._t = t
         a._dtype = d
@@ -171,7 +173,7 @@ class ndarray:
 
     @property
     def T(self):
-        return _wrap(self._t.permute(*range(self._t.ndim - 1, -1, -1)), self._dtype)
+        return _wrap(self._t.permute(tuple(range(self._t.ndim - 1, -1, -1))), self._dtype)
 
     @property
     def mT(self):

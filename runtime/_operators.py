@@ -13,23 +13,29 @@ _COMPARE = {"eq": U.equal, "ne": U.not_equal, "lt": U.less, "le": U.less_equal,
             "gt": U.greater, "ge": U.greater_equal}
 
 
+# The operator functions look their ufunc up at call time (a dict read)
+# rather than closing over bound methods: torch.compile's tracer follows
+# plain functions and module dicts, not captured bound methods.
+_UFUNC_OF = {}
+
+
 def _forward(uf):
-    binary = uf._binary
+    name = uf.__name__
 
     def op(self, other):
         if _defers(other):
             return NotImplemented
-        return binary(self, other)
+        return _UFUNC_OF[name]._binary(self, other)
     return op
 
 
 def _reflected(uf):
-    rbinary = uf._rbinary
+    name = uf.__name__
 
     def op(self, other):
         if _defers(other):
             return NotImplemented
-        return rbinary(self, other)
+        return _UFUNC_OF[name]._rbinary(self, other)
     return op
 
 
@@ -41,7 +47,7 @@ def _inplace(uf):
 
 
 def _compare(uf, fallback):
-    binary = uf._binary
+    name = uf.__name__
 
     def op(self, other):
         if _defers(other):
@@ -49,7 +55,7 @@ def _compare(uf, fallback):
         if fallback is not None and (other is None or isinstance(other, (str, bytes))):
             return fallback(self)
         try:
-            return binary(self, other)
+            return _UFUNC_OF[name]._binary(self, other)
         except (NotImplementedError, OverflowError):
             raise
         except (TypeError, ValueError) as e:
@@ -67,6 +73,8 @@ def _defers(other):
 
 
 def install():
+    for uf in list(_BINARY.values()) + list(_COMPARE.values()):
+        _UFUNC_OF[uf.__name__] = uf
     for name, uf in _BINARY.items():
         setattr(ndarray, f"__{name}__", _forward(uf))
         setattr(ndarray, f"__r{name}__", _reflected(uf))

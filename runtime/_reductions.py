@@ -223,7 +223,7 @@ def _minmax(a, axis, out, keepdims, initial, where, is_max):
     elif axes:
         if x.is_complex():
             keep = [i for i in range(x.ndim) if i not in axes]
-            y = x.permute(*keep, *axes).reshape([x.shape[i] for i in keep] + [-1])
+            y = x.permute((*keep, *axes)).reshape([x.shape[i] for i in keep] + [-1])
             idx = _complex_arg_last(y, is_max)
             r = torch.gather(y, -1, idx.unsqueeze(-1)).squeeze(-1)
         else:
@@ -571,7 +571,7 @@ def _quantile(a, q, axis, out, overwrite_input, method, keepdims, nan_policy, sc
             axes_eff = (arr.ndim,)
         elif len(axes) > 1:
             keep = [i for i in range(arr.ndim) if i not in axes]
-            x = x.permute(*keep, *axes).reshape([arr.shape[i] for i in keep] + [-1])
+            x = x.permute((*keep, *axes)).reshape([arr.shape[i] for i in keep] + [-1])
             axes_eff = (len(keep),)
         else:
             axes_eff = axes

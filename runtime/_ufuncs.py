@@ -88,7 +88,7 @@ def _report_special(name, args, r):
     # One reduction and one sync in the common case: a NaN or an infinity
     # anywhere makes the sum non-finite (an overflowing sum only costs the
     # detailed scan below).
-    if math.isfinite(float(r.sum())):
+    if math.isfinite(float(r.detach().sum())):
         return
     nonfinite = ~torch.isfinite(r)
     if not bool(nonfinite.any()):

@@ -267,22 +267,12 @@ CASES = {
     "neural_net_loss": _net_case,
 }
 
-_OPERATORS = ("core: ndarray's operator methods close over bound methods (uf._binary), which "
-              "dynamo cannot wrap ('SourcelessBuilder ... <class method>')")
-_ERRSTATE = "core: NumPy's fp checks read a ContextVar and a data-dependent bool(tensor.any())"
-_SETITEM = "core: __setitem__'s overlap check calls untyped_storage().data_ptr()"
 _MATMUL = "torch: dynamo cannot trace the @ operator on non-tensor classes (use np.matmul/np.dot)"
-_BOX = "core: 0-d results become NumPy scalars through .item()"
-_TRANSPOSE = "core: ndarray.T calls permute(*range(n - 1, -1, -1)), which dynamo mis-traces"
 
+# Kernels that cannot compile with fullgraph=True yet, and why.
 FULLGRAPH_BLOCKERS = {
-    "heat_step": [_OPERATORS, _SETITEM],
-    "kmeans_assign": [_OPERATORS],
-    "softmax": [_OPERATORS, _ERRSTATE],
-    "kmeans_inertia": [_OPERATORS, _BOX],
-    "logistic_gradient": [_OPERATORS, _MATMUL, _ERRSTATE, _TRANSPOSE],
-    "logistic_gradient_calls": [_ERRSTATE, _TRANSPOSE],
-    "neural_net_loss": [_OPERATORS, _MATMUL, _ERRSTATE, _BOX],
+    "logistic_gradient": [_MATMUL],
+    "neural_net_loss": [_MATMUL],
 }
 
 
