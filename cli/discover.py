@@ -3,7 +3,10 @@
 Directories are walked recursively.  Skipped by default: version-control and
 tool folders, virtual environments, build output, site-packages (see
 DEFAULT_SKIP), files matched by .gitignore, `--exclude` globs and the output
-directory itself when it lies inside the input tree.  Symbolic links are
+directory itself when it lies inside the input tree.  With `-o`, files and
+folders that .gitignore or `--exclude` hide are not converted but are still
+copied, so the converted tree runs (data, model files, generated modules);
+only DEFAULT_SKIP folders and the output directory stay out of the copy.  Symbolic links are
 never followed out of the tree: linked files are not converted in place
 (their target is, if it is in the tree) and linked directories are not
 entered; `-o` recreates links as links.
@@ -83,9 +86,11 @@ def _walk(root: Path, excludes, use_gitignore, output_dir, base):
     absolute_root = root.resolve()
     ignore = GitIgnore.for_directory(absolute_root) if use_gitignore else None
     ignores = {absolute_root: ignore}
+    copy_only = set()  # under -o: folders excluded or git-ignored, copied but not converted
     for directory, dirnames, filenames in os.walk(absolute_root):
         current = Path(directory)
         ignore = ignores.pop(current, None)
+        inside_copy_only = current in copy_only
         relative_dir = current.relative_to(absolute_root)
         kept = []
         for name in sorted(dirnames):
@@ -93,16 +98,24 @@ def _walk(root: Path, excludes, use_gitignore, output_dir, base):
             relative = (relative_dir / name).as_posix()
             if output_dir is not None and child == output_dir:
                 continue
-            if _matches(DEFAULT_SKIP, name, name) or _matches(excludes, relative, name, child, base):
+            if _matches(DEFAULT_SKIP, name, name):
                 continue
-            if ignore is not None and ignore.ignored(child, is_dir=True):
+            hidden = inside_copy_only or _matches(excludes, relative, name, child, base) or (
+                ignore is not None and ignore.ignored(child, is_dir=True))
+            if hidden and output_dir is None:
                 continue
             if child.is_symlink():
                 if output_dir is not None:
                     yield Task(str(child), _shown(root, relative), str(output_dir / relative), "link")
                 continue
             kept.append(name)
-            ignores[child] = ignore.child(child) if ignore is not None else None
+            if hidden:
+                # The converted copy must run: data, models and generated code that
+                # .gitignore hides travel with it, as they are.
+                copy_only.add(child)
+                ignores[child] = None
+            else:
+                ignores[child] = ignore.child(child) if ignore is not None else None
         dirnames[:] = kept
         for name in sorted(filenames):
             if name.endswith(TEMP_SUFFIX):
@@ -115,7 +128,7 @@ def _walk(root: Path, excludes, use_gitignore, output_dir, base):
                 if output_dir is not None:
                     yield Task(str(child), shown, destination, "link")
                 continue
-            skipped = _matches(excludes, relative, name, child, base) or (
+            skipped = inside_copy_only or _matches(excludes, relative, name, child, base) or (
                 ignore is not None and ignore.ignored(child, is_dir=False)
             )
             if is_convertible(name) and not skipped:

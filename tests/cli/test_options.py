@@ -233,3 +233,32 @@ def test_explicit_symlinked_file_converts_its_target_and_keeps_the_link(tmp_path
 def test_console_script_help(cli):
     result = cli("--help")
     assert result.returncode == 0 and b"convert" in result.stdout
+
+
+def test_output_tree_copies_what_gitignore_and_excludes_hide(tmp_path):
+    project = tmp_path / "project"
+    for folder in ["src", "data", "models/cache", "generated", ".venv/lib", "build", ".git"]:
+        (project / folder).mkdir(parents=True, exist_ok=True)
+    (project / ".gitignore").write_text("data/\nmodels/\ngenerated/\n*.npy\n")
+    (project / "src" / "main.py").write_text(SOURCE)
+    (project / "src" / "weights.npy").write_bytes(b"\x93NUMPY")
+    (project / "data" / "table.csv").write_text("1,2\n")
+    (project / "models" / "cache" / "net.bin").write_bytes(b"\x00\x01")
+    (project / "generated" / "gen.py").write_text(SOURCE)
+    (project / ".venv" / "lib" / "m.py").write_text(SOURCE)
+    (project / "build" / "m.py").write_text(SOURCE)
+    (project / "src" / "excluded.py").write_text(SOURCE)
+    out = tmp_path / "out"
+    result = invoke("convert", "--exclude", "src/excluded.py", project, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert (out / "src" / "main.py").read_text() == CONVERTED
+    assert (out / "src" / "weights.npy").read_bytes() == b"\x93NUMPY"
+    assert (out / "data" / "table.csv").read_text() == "1,2\n"
+    assert (out / "models" / "cache" / "net.bin").read_bytes() == b"\x00\x01"
+    # Hidden from conversion, not from the copy: copied as they are.
+    assert (out / "generated" / "gen.py").read_text() == SOURCE
+    assert (out / "src" / "excluded.py").read_text() == SOURCE
+    assert not (out / ".venv").exists() and not (out / "build").exists() and not (out / ".git").exists()
+    # In place, hidden folders are still not touched.
+    assert invoke("convert", project).exit_code == 0
+    assert (project / "generated" / "gen.py").read_text() == SOURCE

@@ -74,3 +74,45 @@ def test_convert_does_no_file_io(monkeypatch, tmp_path):
 
     monkeypatch.setattr(builtins, "open", no_open)
     assert convert("import numpy as np\n").changed
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        b"# -*- coding: latin-1 -*-\ns = '\xe9t\xe9'\n",
+        "x = 1\n",
+        b"\xef\xbb\xbfimport os\r\n",
+        "def f[T](x: T) -> T:\n    return x\n",  # newer than this Python: LibCST decides
+    ],
+)
+def test_files_without_numpy_words_come_back_as_they_are(source):
+    result = convert(source)
+    assert result.new_source is source and not result.changed and not result.failed
+
+
+def test_prefilter_keeps_parse_errors_and_escaped_dynamic_imports():
+    assert convert("def f(:\n    pass\n").failed
+    assert convert(b"# coding: utf-8\nx = '\xff'\n").failed
+    found = convert("m = __import__('\\x6eumpy')\n").findings
+    assert [f.code for f in found] == ["NP2T108"]
+
+
+def test_positions_match_libcst_position_provider():
+    from pathlib import Path
+
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    from np2torch.transpiler.rules._resolve import positions
+
+    fixtures = Path(__file__).parent / "fixtures"
+    for path in sorted(p for p in fixtures.glob("*.input.py") if not p.name.startswith("deep_")):
+        module = cst.parse_module(path.read_bytes())
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        expected = wrapper.resolve(PositionProvider)
+        nodes = [n for n in expected if isinstance(n, (cst.Attribute, cst.Call, cst.ImportAlias, cst.ImportFrom,
+                                                         cst.Name, cst.List, cst.SimpleString))]
+        found = positions(module, nodes)
+        for node in nodes:
+            start = expected[node].start
+            assert found[id(node)] == (start.line, start.column + 1), (path.name, node)
