@@ -4,13 +4,15 @@ multinomial, dirichlet, multivariate_normal (RandomState and Generator flavours)
 import math
 import operator
 import warnings
+from collections.abc import Sequence
 
 import torch
 
 from .. import _dtypes as D
+from .._flags import is_readonly
 from .._ndarray import _wrap, _tensor_and_dtype, ndarray, asarray
 from . import _scalar as X
-from ._common import normalize_size, numel, on_device
+from ._common import normalize_size, numel, on_device, user_stacklevel
 from ._sampling import shuffled_index
 
 __all__ = []
@@ -35,6 +37,8 @@ def shuffle(rs, x, lemire=False, axis=0):
         if x.ndim == 0:
             raise TypeError("object of type 'numpy.ndarray' has no len()") if not lemire else \
                 ValueError("array must be at least 1-d")
+        if is_readonly(x._t):
+            raise ValueError("array is read-only")
         n = x.shape[axis]
         with bg.lock:
             perm = shuffled_index(bg, n, lemire)
@@ -48,6 +52,11 @@ def shuffle(rs, x, lemire=False, axis=0):
             perm = shuffled_index(bg, n, lemire)
         x.copy_(x[torch.tensor(perm)])
         return
+    if not isinstance(x, (Sequence, memoryview)):
+        warnings.warn("you are shuffling a '%s' object which is not a subclass of 'Sequence'; `shuffle` is not "
+                      "guaranteed to behave correctly. E.g., non-numpy array/tensor objects with view semantics "
+                      "may contain duplicates after shuffling." % type(x).__name__, UserWarning,
+                      stacklevel=user_stacklevel())
     n = len(x)
     with bg.lock:
         perm = shuffled_index(bg, n, lemire)
@@ -89,6 +98,8 @@ def _choice_args(a, size, p):
             raise ValueError("'a' cannot be empty unless no samples are taken")
     pt = None
     if p is not None:
+        if isinstance(p, (list, tuple)) and any(v is None for v in p):
+            p = [math.nan if v is None else v for v in p]  # NumPy's cast to double: None is NaN
         pt, pd = _tensor_and_dtype(p)
         pt = pt.to(_F64).cpu()
         atol = math.sqrt(2.220446049250313e-16)
@@ -185,7 +196,8 @@ def _vec(x, name):
 
 
 def multinomial(rs, n, pvals, size, legacy=True):
-    pt = _vec(pvals, "pvals")
+    pt_in, pd = _tensor_and_dtype(pvals)
+    pt = pt_in.to(_F64).cpu()
     if pt.ndim != 1:
         raise ValueError("pvals must be a 1-d sequence" if legacy else "pvals must have at least 1 dimension")
     d = pt.numel()
@@ -193,6 +205,11 @@ def multinomial(rs, n, pvals, size, legacy=True):
         raise ValueError("pvals < 0, pvals > 1 or pvals is NaN")
     pix = pt.tolist()
     if d and math.fsum(pix[:-1]) > 1.0 + 1e-12:
+        if pd.kind == "f" and pd is not D.float64 and float(pt_in[:-1].sum()) <= 1.0 + 1e-12:
+            # valid in the caller's precision, invalid once widened: say so
+            raise ValueError("sum(pvals[:-1].astype(np.float64)) > 1.0. The pvals array is cast to 64-bit "
+                             "floating point prior to checking the sum. Precision changes when casting may "
+                             "cause problems even if the sum of the original pvals is valid.")
         raise ValueError("sum(pvals[:-1]) > 1.0")
     shape = normalize_size(size)
     nt, _ = _tensor_and_dtype(n)

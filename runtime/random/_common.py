@@ -1,6 +1,7 @@
 """Argument handling shared by RandomState and Generator: sizes, devices, seeds."""
 
 import operator
+import sys
 
 import torch
 
@@ -73,3 +74,20 @@ def seed_words(seed):
             raise ValueError("Seed must be between 0 and 2**32 - 1")
         words.append(s)
     return words
+
+
+def user_stacklevel():
+    """``stacklevel`` for ``warnings.warn`` that names the first caller outside this package.
+
+    Call it from the function that warns: RandomState methods, the module-level
+    wrappers and Generator reach the same helpers through different depths.
+    """
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None and frame.f_globals.get("__name__", "").startswith(_PACKAGE):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
+_PACKAGE = __name__.rpartition(".")[0] + "."

@@ -20,6 +20,7 @@ import torch
 from .. import _dtypes as D
 from .. import _scalars as S
 from .._config import current_device
+from .._flags import is_readonly
 from .._ndarray import _wrap, _tensor_and_dtype, ndarray, asarray
 from . import _choice
 from . import _libm
@@ -429,6 +430,8 @@ class Generator:
         else:
             if out.shape != arr.shape:
                 raise ValueError("out must have the same shape as x")
+            if is_readonly(out._t):
+                raise ValueError("out is read-only")
             out._t.copy_(arr._t)
         t = out._t
         bg = self._bit_generator

@@ -17,7 +17,8 @@ from .. import _scalars as S
 from .._ndarray import _wrap, _tensor_and_dtype, ndarray, asarray
 from . import _libm
 from . import _scalar as X
-from ._common import normalize_size, numel, on_device
+from ._common import normalize_size, numel, on_device, user_stacklevel
+from ._int128 import lsr
 from ._integers import random_integers_fill
 from ._mt19937 import MT19937
 from ._sampling import (Param, params, out_shape, check, float_out, int_out, loop, legacy_gauss,
@@ -36,6 +37,8 @@ class RandomState:
 
     def __init__(self, seed=None):
         from ._bitgen import BitGenerator
+        if isinstance(seed, type) and issubclass(seed, BitGenerator):
+            raise ValueError("Invalid bit generator. The bit generator must be instantized.")
         if isinstance(seed, BitGenerator):
             self._bit_generator = seed
         else:
@@ -46,20 +49,21 @@ class RandomState:
         self._gauss = 0.0
 
     def __repr__(self):
-        return "RandomState(MT19937) at 0x%X" % id(self)
+        return "%s at 0x%X" % (self, id(self))
 
     def __str__(self):
-        return "RandomState(MT19937)"
+        return "RandomState(%s)" % type(self._bit_generator).__name__
 
     def __getstate__(self):
         return self.get_state(legacy=False)
 
     def __setstate__(self, state):
-        self.__init__(0)
         self.set_state(state)
 
     def __reduce__(self):
-        return (RandomState, (0,), self.get_state(legacy=False))
+        # NumPy's layout: the constructor takes the bit generator (or, from old
+        # pickles, its name); __setstate__ then restores the state dict.
+        return (_randomstate_ctor, (self._bit_generator,), self.get_state(legacy=False))
 
     @property
     def _bitgen(self):
@@ -76,6 +80,8 @@ class RandomState:
     def get_state(self, legacy=True):
         st = self._bit_generator.state
         if legacy and not isinstance(self._bit_generator, MT19937):
+            warnings.warn("get_state and legacy can only be used with the MT19937 BitGenerator. To silence "
+                          "this warning, set `legacy` to False.", RuntimeWarning, stacklevel=user_stacklevel())
             legacy = False
         st["has_gauss"] = self._has_gauss
         st["gauss"] = self._gauss
@@ -138,7 +144,15 @@ class RandomState:
         return self.standard_normal(size=args)
 
     def tomaxint(self, size=None):
-        return self.randint(0, (1 << 63) - 1 + 1, size=size)
+        """Non-negative int64 draws: one raw 64-bit word shifted right by one each."""
+        shape = normalize_size(size)
+        bg = self._bit_generator
+        with bg.lock:
+            u = bg._take64(1 if shape is None else numel(shape))
+        vals = lsr(u, 1)
+        if shape is None:
+            return vals.item()
+        return _wrap(on_device(vals.reshape(shape)), D.int64)
 
     def randint(self, low, high=None, size=None, dtype=int):
         if high is None:
@@ -156,7 +170,10 @@ class RandomState:
         else:
             warnings.warn("This function is deprecated. Please call randint({low}, {high} + 1) instead".format(
                 low=low, high=high), DeprecationWarning, stacklevel=2)
-        return self.randint(low, _plus_one(high), size=size, dtype=int)
+        if isinstance(high, float):
+            high = int(high)
+        with self._bit_generator.lock:  # the closed interval [low, high]: no overflow at high = 2**63 - 1
+            return random_integers_fill(self._bit_generator, low, high, size, int, closed=True, masked=True)
 
     def bytes(self, length):
         n32 = (length - 1) // 4 + 1
@@ -389,11 +406,15 @@ class RandomState:
         return _choice.choice_legacy(self, a, size, replace, p)
 
 
-def _plus_one(high):
-    if isinstance(high, (int, float)):
-        return int(high) + 1
-    t, d = _tensor_and_dtype(high)
-    return _wrap(t.to(torch.int64) + 1, D.int64)
+def _randomstate_ctor(bit_generator="MT19937"):
+    """Unpickling constructor: a bit generator, or (old pickles) a bit generator's name."""
+    if isinstance(bit_generator, str):
+        from ._pcg64 import PCG64, PCG64DXSM
+        known = {"MT19937": MT19937, "PCG64": PCG64, "PCG64DXSM": PCG64DXSM}
+        if bit_generator not in known:
+            raise ValueError(str(bit_generator) + " is not a known BitGenerator module.")
+        bit_generator = known[bit_generator]()
+    return RandomState(bit_generator)
 
 
 def _sub(a, b):
@@ -431,6 +452,15 @@ _LEGACY_NAMES = [
 ]
 for _name in _LEGACY_NAMES:
     globals()[_name] = _global(_name)
+
+
+def seed(seed=None):
+    """Reseed the global RandomState; a non-MT19937 bit generator (see
+    set_bit_generator) is reseeded in place as ``type(bg)(seed)`` would be."""
+    bg = _rand._bit_generator
+    if isinstance(bg, MT19937):
+        return _rand.seed(seed)
+    bg.state = type(bg)(seed).state
 __all__ += _LEGACY_NAMES + ["get_bit_generator", "set_bit_generator"]
 
 

@@ -12,7 +12,7 @@ import torch
 
 from .. import _dtypes as D
 from .. import _scalars as S
-from .._ndarray import _wrap, _tensor_and_dtype
+from .._ndarray import _wrap, _tensor_and_dtype, ndarray
 from . import _libm
 from . import _scalar as X
 from ._common import normalize_size, numel, on_device
@@ -42,7 +42,13 @@ class Param:
             t = uint64_as_float(t) if dtype is D.float64 else t
         t = t.to(dtype._torch if dtype is D.float64 else torch.int64)
         if t.ndim == 0:
-            self.scalar = t.item()
+            if isinstance(value, ndarray):
+                # NumPy converts a 0-d parameter with the object's own __float__ /
+                # __index__, so an exception there (or a float array passed
+                # for an integer) reaches the caller
+                self.scalar = float(value) if dtype is D.float64 else operator.index(value)
+            else:
+                self.scalar = t.item()
             self.t = None
         else:
             self.scalar = None

@@ -327,7 +327,7 @@ def vonmises(s, mu, kappa):
         return math.nan
     if kappa < 1e-8:
         return math.pi * (2.0 * s.double() - 1.0)
-    if not s.legacy and kappa < 1e-5:
+    if kappa < 1e-5:
         sv = 1.0 / kappa + kappa
     elif not s.legacy and kappa > 1e6:
         result = mu + sqrt(1.0 / kappa) * s.gauss()
