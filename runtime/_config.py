@@ -37,7 +37,7 @@ _COMPLEX_OF = {D.float32: D.complex64, D.float64: D.complex128}
 
 # One process-wide state, like torch.set_default_device/dtype: converted
 # scripts set it once at the top.
-_state = {"device": None, "float": D.float64, "complex": D.complex128}
+_state = {"device": None}
 
 
 # -- device -------------------------------------------------------------------
@@ -86,12 +86,12 @@ def _float_policy(dtype):
 
 def current_float_dtype():
     """The float dtype defaults resolve to (runtime dtype object): float64 unless opted in."""
-    return _state["float"]
+    return D.POLICY["float"]
 
 
 def current_complex_dtype():
     """The complex dtype defaults resolve to: complex64 under the float32 policy."""
-    return _state["complex"]
+    return D.POLICY["complex"]
 
 
 def set_default_float_dtype(dtype):
@@ -102,26 +102,25 @@ def set_default_float_dtype(dtype):
     Returns the previous setting's name.
     """
     d = _float_policy(dtype)
-    old = _state["float"].name
-    _state["float"] = d
-    _state["complex"] = _COMPLEX_OF[d]
+    old = D.POLICY["float"].name
+    D.set_float_policy(d)
     return old
 
 
 def get_default_float_dtype():
     """The name of the current default float dtype: ``'float64'`` or ``'float32'``."""
-    return _state["float"].name
+    return D.POLICY["float"].name
 
 
 @contextlib.contextmanager
 def default_float_dtype(dtype):
     """Within the block, defaults that NumPy makes float64 are ``dtype``."""
-    old_f, old_c = _state["float"], _state["complex"]
+    old = D.POLICY["float"]
     set_default_float_dtype(dtype)
     try:
         yield
     finally:
-        _state["float"], _state["complex"] = old_f, old_c
+        D.set_float_policy(old)
 
 
 def _from_environment():

@@ -53,18 +53,21 @@ def _dev(device):
     return d if d is not None else current_device()
 
 
-def _dtype_or(dtype, default=D.float64):
-    return default if dtype is None else D.dtype(dtype)
+def _dtype_or(dtype):
+    """An explicit dtype, or NumPy's default float (float64 unless the
+    float32 policy is on)."""
+    return D.POLICY["float"] if dtype is None else D.dtype(dtype)
 
 
-def empty(shape, dtype=float, order="C", *, device=None, like=None):
+def empty(shape, dtype=None, order="C", *, device=None, like=None):
     d = _dtype_or(dtype)
     return _wrap(torch.zeros(_shape(shape, d.itemsize), dtype=d._torch, device=_dev(device)), d)
 
 
-def zeros(shape, dtype=float, order="C", *, device=None, like=None):
-    if dtype is float and device is None and type(shape) is int and shape >= 0:
-        return _wrap(torch.zeros(shape, dtype=torch.float64, device=current_device()), D.float64)
+def zeros(shape, dtype=None, order="C", *, device=None, like=None):
+    if dtype is None and device is None and type(shape) is int and shape >= 0:
+        d = D.POLICY["float"]
+        return _wrap(torch.zeros(shape, dtype=d._torch, device=current_device()), d)
     d = _dtype_or(dtype)
     return _wrap(torch.zeros(_shape(shape, d.itemsize), dtype=d._torch, device=_dev(device)), d)
 
@@ -127,7 +130,7 @@ def _scalar_value(x):
     return x
 
 
-_PY_DEFAULT = {int: D.int64, float: D.float64, complex: D.complex128, bool: D.bool_}
+_PY_DEFAULT = D.PY_DEFAULT
 
 
 def arange(start_or_stop, /, stop=None, step=None, *, dtype=None, device=None, like=None):
@@ -148,6 +151,8 @@ def arange(start_or_stop, /, stop=None, step=None, *, dtype=None, device=None, l
     d = D.result_type(*strong) if dtype is None else D.dtype(dtype)
     if d.kind == "b":
         d = D.int64
+    elif dtype is None and d.kind == "f" and all(type(v) in (int, float) for v in (start, stop, step)):
+        d = D.POLICY["float"]  # Python bounds with a float among them: the default float
     start_v, stop_v, step_v = values
     if step_v == 0:
         raise ZeroDivisionError("division by zero")
@@ -168,13 +173,27 @@ def arange(start_or_stop, /, stop=None, step=None, *, dtype=None, device=None, l
     return _wrap(t.to(d._torch), d)
 
 
+def _inexact(d):
+    """The float type a computation over values of dtype ``d`` runs in:
+    integers go to the default float (float64 unless the float32 policy is on)."""
+    if d.kind in "biu":
+        return D.POLICY["float"]
+    return d
+
+
+def _bounds_dtype(start, ds, stop, de):
+    """NEP 50 over two bounds: Python numbers are weak (linspace(float32(0), 1) is float32)."""
+    weak = (bool, int, float, complex)
+    return D.result_type(start if type(start) in weak else ds, stop if type(stop) in weak else de)
+
+
 def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0, *, device=None):
     num = operator.index(num)
     if num < 0:
         raise ValueError(f"Number of samples, {num}, must be non-negative.")
     ts, ds = _tensor_and_dtype(start)
     te, de = _tensor_and_dtype(stop)
-    calc = D.PROMOTE[D.PROMOTE[ds._index][de._index]._index][D.float64._index]
+    calc = _inexact(_bounds_dtype(start, ds, stop, de))
     ts = cast(ts, ds, calc)
     te = cast(te, de, calc)
     div = (num - 1) if endpoint else num
@@ -226,7 +245,7 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
     te, de = _tensor_and_dtype(stop)
     if bool((ts == 0).any()) or bool((te == 0).any()):
         raise ValueError("Geometric sequence cannot include zero")
-    calc = D.PROMOTE[D.PROMOTE[ds._index][de._index]._index][D.float64._index]
+    calc = D.PROMOTE[D.PROMOTE[ds._index][de._index]._index][D.POLICY["float"]._index]
     ts = cast(ts, ds, calc)
     te = cast(te, de, calc)
     # NumPy's recipe: divide out the start's sign (z/|z| for complex), interpolate
@@ -248,7 +267,7 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
     return _wrap(cast(y, calc, d), d)
 
 
-def eye(N, M=None, k=0, dtype=float, order="C", *, device=None, like=None):
+def eye(N, M=None, k=0, dtype=None, order="C", *, device=None, like=None):
     d = _dtype_or(dtype)
     M = N if M is None else M
     if N < 0 or M < 0:
@@ -265,7 +284,7 @@ def identity(n, dtype=None, *, like=None):
     return eye(n, dtype=dtype)
 
 
-def tri(N, M=None, k=0, dtype=float, *, like=None):
+def tri(N, M=None, k=0, dtype=None, *, like=None):
     d = _dtype_or(dtype)
     M = N if M is None else M
     t = torch.ones((N, M), dtype=torch.bool, device=current_device()).tril(k)

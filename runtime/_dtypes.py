@@ -214,6 +214,24 @@ _ALIASES = {
     "cdouble": complex128, "complex_": complex128,
 }
 _PY_TYPES = {bool: bool_, int: int64, float: float64, complex: complex128}
+# The dtypes NumPy gives Python values and picks by default when it chooses a
+# float itself.  float64/complex128 unless the opt-in float32 policy
+# (_config.set_default_float_dtype) changes them; the policy updates these
+# two dicts in place, so hot paths stay plain dict reads.
+PY_DEFAULT = dict(_PY_TYPES)
+POLICY = {"float": float64, "complex": complex128}
+# Called with no arguments after the policy changes (ufuncs drop cached loops).
+POLICY_LISTENERS = []
+
+
+def set_float_policy(float_dtype):
+    complex_dtype = complex64 if float_dtype is float32 else complex128
+    POLICY["float"] = float_dtype
+    POLICY["complex"] = complex_dtype
+    PY_DEFAULT[float] = float_dtype
+    PY_DEFAULT[complex] = complex_dtype
+    for listener in POLICY_LISTENERS:
+        listener()
 # Scalar classes register themselves here (see _scalars.py).
 SCALAR_TYPES = {}
 
@@ -231,7 +249,7 @@ _EXTENDED_SPELLINGS = {"g": "g", "longdouble": "g", "longfloat": "g", "f16": "g"
 
 def _lookup(obj):
     if obj is None:
-        return float64
+        return POLICY["float"]
     if isinstance(obj, str):
         key = obj.strip()
         found = _ALIASES.get(key)
@@ -571,9 +589,11 @@ def weak_result(d, value):
     if t is int:
         return int64 if kind == "b" else d
     if t is float:
-        return float64 if kind in "biu" else d
+        return POLICY["float"] if kind in "biu" else d
     # complex
-    if kind in "biu" or d is float64:
+    if kind in "biu":
+        return POLICY["complex"]
+    if d is float64:
         return complex128
     if kind == "f":
         return complex64
@@ -612,9 +632,9 @@ def result_type(*arrays_and_dtypes):
         else:
             strong = d if strong is None else PROMOTE[strong._index][d._index]
     if strong is None:
-        strong = _PY_TYPES[type(weak[0])]
+        strong = PY_DEFAULT[type(weak[0])]
         for w in weak[1:]:
-            strong = PROMOTE[strong._index][_PY_TYPES[type(w)]._index]
+            strong = PROMOTE[strong._index][PY_DEFAULT[type(w)]._index]
         return strong
     for w in weak:
         strong = weak_result(strong, w)

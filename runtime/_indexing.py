@@ -13,7 +13,7 @@ import torch
 from . import _dtypes as D
 from . import _scalars as S
 from ._casting import cast
-from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _fill_value, _normalize_axis
+from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _fill_value, _normalize_axis, check_same_device
 from ._ndarray import broadcast_shapes_or_raise
 from ._flags import READONLY, check_writeable
 
@@ -422,6 +422,7 @@ def where(condition, x=None, y=None, /):
     tx = cast(tx, dx, d) if isinstance(tx, torch.Tensor) else torch.tensor(_fill_value(tx, d), dtype=d._torch, device=device)
     ty = cast(ty, dy, d) if isinstance(ty, torch.Tensor) else torch.tensor(_fill_value(ty, d), dtype=d._torch, device=device)
     broadcast_shapes_or_raise(cond.shape, tx.shape, ty.shape)
+    check_same_device((cond, tx, ty))
     return _wrap(torch.where(cond, tx, ty), d)
 
 

@@ -7,7 +7,7 @@ import torch
 from . import _dtypes as D
 from ._casting import cast
 from ._flags import readonly_view
-from ._ndarray import ndarray, _wrap, asarray, _tensor_and_dtype, _normalize_axis
+from ._ndarray import ndarray, _wrap, asarray, _tensor_and_dtype, _normalize_axis, check_same_device
 from .exceptions import AxisError
 
 __all__ = ["reshape", "ravel", "transpose", "permute_dims", "moveaxis", "rollaxis", "swapaxes",
@@ -272,6 +272,7 @@ def concatenate(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
                                  f"match exactly, but along dimension {k}, the array at index 0 has size "
                                  f"{arrs[0].shape[k]} and the array at index {i} has size {a.shape[k]}")
     d, ts = _common(arrs, dtype, casting)
+    check_same_device(ts)
     r = torch.cat(ts, dim=ax)
     if out is not None:
         from ._ufuncs import _write_out
@@ -291,6 +292,7 @@ def stack(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
         raise ValueError("all input arrays must have the same shape")
     ax = _normalize_axis(operator.index(axis), arrs[0].ndim + 1)
     d, ts = _common(arrs, dtype, casting)
+    check_same_device(ts)
     r = torch.stack(ts, dim=ax)
     if out is not None:
         out[...] = _wrap(r, d)

@@ -64,6 +64,22 @@ def broadcast_shapes_or_raise(*shapes):
         raise ValueError(f"operands could not be broadcast together with shapes {text} ") from None
 
 
+def check_same_device(tensors):
+    """NumPy has one memory; here operands must share a device (0-d CPU tensors
+    mix with any device, as in torch).  Raises a ValueError saying what to do."""
+    devices = {t.device for t in tensors if isinstance(t, torch.Tensor)
+               and not (t.ndim == 0 and t.device.type == "cpu")}
+    if len(devices) > 1:
+        raise mixed_devices_error(devices)
+
+
+def mixed_devices_error(devices):
+    names = ", ".join(sorted(str(d) for d in devices))
+    return ValueError(f"operands are on different devices ({names}); move one with "
+                      "a.to_device(device), or create both under "
+                      "np2torch.runtime.default_device(device)")
+
+
 def _normalize_axis(axis, ndim):
     if axis < -ndim or axis >= ndim:
         from .exceptions import AxisError
@@ -554,7 +570,7 @@ class _Scan:
         self.dtype = d if self.dtype is None else D.PROMOTE[self.dtype._index][d._index]
 
 
-_PY_DTYPE = {bool: D.bool_, int: D.int64, float: D.float64, complex: D.complex128}
+_PY_DTYPE = D.PY_DEFAULT  # Python value -> dtype (the float policy updates it)
 
 
 def _scan(obj, scan):

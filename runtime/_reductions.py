@@ -47,7 +47,7 @@ def _sum_dtype(d):
 
 
 def _mean_dtype(d):
-    return D.float64 if d.kind in "biu" else d
+    return D.POLICY["float"] if d.kind in "biu" else d
 
 
 def _finish(r, d, axes, ndim, keepdims, out, shape):
@@ -138,7 +138,8 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
         if d is D.float64 or d is D.float32 or d.kind == "c":
             return box(torch.mean(a._t), d)
         if d.kind in "iu" and d._native:
-            return box(torch.mean(a._t, dtype=torch.float64), D.float64)
+            f = D.POLICY["float"]
+            return box(torch.mean(a._t, dtype=f._torch), f)
     arr, t, d = _prepare(a)
     rd = _mean_dtype(d) if dtype is None else D.dtype(dtype)
     axes = _axes(axis, t.ndim)

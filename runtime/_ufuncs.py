@@ -21,7 +21,8 @@ from . import _errstate
 from . import _scalars as S
 from ._casting import cast, wrap_unsigned
 from ._flags import READONLY, check_writeable
-from ._ndarray import ndarray, _wrap, box, _tensor_and_dtype, asarray, broadcast_shapes_or_raise
+from ._ndarray import (ndarray, _wrap, box, _tensor_and_dtype, asarray, check_same_device,
+                       mixed_devices_error, broadcast_shapes_or_raise)
 from ._ufunc_loops import ALIASES, LOOPS
 
 __all__ = ["ufunc", "UFuncTypeError"] + sorted(LOOPS) + sorted(ALIASES)
@@ -245,6 +246,9 @@ def _gcd(a, b):
 
 
 def _matmul(a, b):
+    if a.device != b.device:
+        # torch's CPU kernel does not check (a meta operand gives garbage)
+        check_same_device((a, b))
     if a.ndim == 0 or b.ndim == 0:
         which = 0 if a.ndim == 0 else 1
         raise ValueError(f"matmul: Input operand {which} does not have enough dimensions "
@@ -421,7 +425,8 @@ class ufunc:
         if name in _NO_BOOL_LOOP and all(d is D.bool_ for d in dtypes):
             found = None
         elif name in _INT_TO_DOUBLE and all(d.kind in "biu" for d in dtypes):
-            found = ((D.float64,) * len(dtypes), (D.float64,))
+            f = D.POLICY["float"]
+            found = ((f,) * len(dtypes), (f,))
         else:
             safe = D.CAN_CAST["safe"]
             for ins, outs in self._loops:
@@ -800,6 +805,10 @@ def _uint64_kernel(name, kernel):
 
 def _translate(err, *tensors):
     msg = str(err)
+    if "device" in msg:
+        devices = {t.device for t in tensors if isinstance(t, torch.Tensor)}
+        if len(devices) > 1:
+            return mixed_devices_error(devices)
     if "must match the size" in msg or "broadcast" in msg or "shape" in msg:
         return _broadcast_error(tensors)
     if "not implemented for" in msg:
@@ -839,3 +848,12 @@ for _name, (_nin, _nout, _ident, _loops) in LOOPS.items():
 for _alias, _target in ALIASES.items():
     _g[_alias] = _g[_target]
 true_divide = divide  # noqa: F821  (defined by the loop above)
+
+
+def _drop_cached_loops():
+    # loops that depend on the float policy (int / int) are resolved again
+    for uf in {v for v in _g.values() if isinstance(v, ufunc)}:
+        uf._cache.clear()
+
+
+D.POLICY_LISTENERS.append(_drop_cached_loops)
