@@ -24,6 +24,7 @@ __all__ = ["ndarray", "array", "asarray", "asanyarray", "ascontiguousarray",
 
 _new = object.__new__
 _is_compiling = torch.compiler.is_compiling
+_MAKERS = S._MAKERS  # dtype -> constructor of its NumPy scalar from a Python value
 _PLAIN = (bool, int, float, complex)
 
 
@@ -52,7 +53,9 @@ def box(t, d):
         a._t = t
         a._dtype = d
         return a
-    return S.make_scalar(item_of(t, d), d)
+    if d is D.uint64:
+        return S.make_scalar(item_of(t, d), d)
+    return _MAKERS[d](t.item())
 
 
 def broadcast_shapes_or_raise(*shapes):
@@ -189,7 +192,9 @@ class ndarray:
 
     @property
     def T(self):
-        return _wrap(self._t.permute(tuple(range(self._t.ndim - 1, -1, -1))), self._dtype)
+        t = self._t
+        # t.t() is the 0/1/2-d case in one call; permute covers the rest
+        return _wrap(t.t() if t.ndim <= 2 else t.permute(tuple(range(t.ndim - 1, -1, -1))), self._dtype)
 
     @property
     def mT(self):
