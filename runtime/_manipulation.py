@@ -40,6 +40,8 @@ def reshape(a, /, shape=None, order="C", *, newshape=None, copy=None):
         shape = newshape
     shp = _shape_arg(shape)
     t = arr._t
+    if isinstance(order, str):
+        order = order.upper()
     if order == "F":
         return _wrap(_reshape_f(t, shp, arr.size), arr._dtype)
     try:
@@ -82,6 +84,8 @@ def _prod(xs):
 
 def ravel(a, order="C"):
     arr = asarray(a)
+    if isinstance(order, str):
+        order = order.upper()
     if order == "F":
         return _wrap(arr._t.permute(tuple(range(arr.ndim - 1, -1, -1))).reshape(-1), arr._dtype)
     return _wrap(arr._t.reshape(-1), arr._dtype)

@@ -38,6 +38,8 @@ def _transpose(self, *axes):
 
 
 def _flatten(self, order="C"):
+    if isinstance(order, str):
+        order = order.upper()  # NumPy accepts 'f' as well as 'F'
     if order not in ("C", "F", "A", "K", None):
         raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
     return _wrap(_manipulation.ravel(self, order)._t.clone(), self._dtype)

@@ -54,17 +54,25 @@ def _int_zero_guard(name, op):
             a = a.to(torch.int8)
             b = b.to(torch.int8)
         if not isinstance(b, torch.Tensor):
-            if b == 0:
-                b = torch.zeros((), dtype=a.dtype, device=a.device)
+            if b == 0 or (b == -1 and checks_overflow):
+                b = torch.full((), b, dtype=a.dtype, device=a.device)
             else:
                 return op(a, b)
         zero = b == 0
+        if checks_overflow and a.dtype in _SIGNED_MIN:
+            # MIN // -1 does not fit: NumPy wraps it and says so
+            if bool(((a == _SIGNED_MIN[a.dtype]) & (b == -1)).any()):
+                _errstate.report("over", f"overflow encountered in {name}")
         if bool(zero.any()):
             _errstate.report("divide", f"divide by zero encountered in {name}")
             safe = torch.where(zero, torch.ones_like(b), b)
             return torch.where(zero, torch.zeros_like(a), op(a, safe))
         return op(a, b)
+    checks_overflow = name == "floor_divide"
     return kernel
+
+
+_SIGNED_MIN = {t: torch.iinfo(t).min for t in (torch.int8, torch.int16, torch.int32, torch.int64)}
 
 
 def _power(a, b):
