@@ -13,7 +13,7 @@ from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _normaliz
 
 __all__ = ["clip", "round", "around", "dot", "vdot", "inner", "outer", "tensordot", "kron",
            "allclose", "isclose", "array_equal", "array_equiv", "diff", "ediff1d", "trace",
-           "diagonal", "nan_to_num", "real", "imag", "conj", "angle", "iscomplex", "isreal",
+           "diagonal", "nan_to_num", "real", "imag", "angle", "iscomplex", "isreal",
            "iscomplexobj", "isrealobj", "isneginf", "isposinf", "fix", "real_if_close",
            "convolve", "correlate", "interp", "sinc", "i0", "cross", "trapezoid", "gradient",
            "unwrap", "bincount", "digitize", "histogram", "histogram_bin_edges", "cov", "corrcoef",
