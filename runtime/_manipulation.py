@@ -247,6 +247,9 @@ def _common(arrays, dtype=None, casting="same_kind"):
 
 
 def concatenate(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
+    if out is not None and dtype is not None:
+        raise TypeError("concatenate() only takes `out` or `dtype` as an argument, "
+                        "but both were provided.")
     if out is None and dtype is None and type(axis) is int and type(arrays) in (list, tuple) and arrays:
         first = arrays[0]
         if type(first) is ndarray and first._t.ndim and -first._t.ndim <= axis < first._t.ndim and all(
@@ -279,6 +282,8 @@ def concatenate(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
     check_same_device(ts)
     r = torch.cat(ts, dim=ax)
     if out is not None:
+        if tuple(out.shape) != tuple(r.shape):
+            raise ValueError("Output array is the wrong shape")
         from ._ufuncs import _write_out
         return _write_out("concatenate", out, r, d, None, casting)
     return _wrap(r, d)
@@ -287,7 +292,16 @@ def concatenate(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
 concat = concatenate
 
 
+def _require_sequence(arrays):
+    if not hasattr(arrays, "__getitem__"):
+        raise TypeError("arrays to stack must be passed as a \"sequence\" type such as list or tuple.")
+
+
 def stack(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
+    _require_sequence(arrays)
+    if out is not None and dtype is not None:
+        raise TypeError("stack() only takes `out` or `dtype` as an argument, "
+                        "but both were provided.")
     arrs = [asarray(a) for a in arrays]
     if not arrs:
         raise ValueError("need at least one array to stack")
@@ -299,12 +313,15 @@ def stack(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
     check_same_device(ts)
     r = torch.stack(ts, dim=ax)
     if out is not None:
-        out[...] = _wrap(r, d)
-        return out
+        if tuple(out.shape) != tuple(r.shape):
+            raise ValueError("Output array is the wrong shape")
+        from ._ufuncs import _write_out
+        return _write_out("stack", out, r, d, None, casting)
     return _wrap(r, d)
 
 
 def vstack(tup, *, dtype=None, casting="same_kind"):
+    _require_sequence(tup)
     arrs = [atleast_2d(a) for a in tup]
     return concatenate(arrs, 0, dtype=dtype, casting=casting)
 
@@ -313,6 +330,7 @@ row_stack = vstack
 
 
 def hstack(tup, *, dtype=None, casting="same_kind"):
+    _require_sequence(tup)
     arrs = [atleast_1d(a) for a in tup]
     if arrs and arrs[0].ndim == 1:
         return concatenate(arrs, 0, dtype=dtype, casting=casting)
@@ -320,11 +338,13 @@ def hstack(tup, *, dtype=None, casting="same_kind"):
 
 
 def dstack(tup):
+    _require_sequence(tup)
     arrs = [atleast_3d(a) for a in tup]
     return concatenate(arrs, 2)
 
 
 def column_stack(tup):
+    _require_sequence(tup)
     arrs = []
     for v in tup:
         a = asarray(v)
