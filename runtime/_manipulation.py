@@ -247,9 +247,7 @@ def _common(arrays, dtype=None, casting="same_kind"):
 
 
 def concatenate(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
-    if out is not None and dtype is not None:
-        raise TypeError("concatenate() only takes `out` or `dtype` as an argument, "
-                        "but both were provided.")
+    _out_or_dtype("concatenate", out, dtype)
     if out is None and dtype is None and type(axis) is int and type(arrays) in (list, tuple) and arrays:
         first = arrays[0]
         if type(first) is ndarray and first._t.ndim and -first._t.ndim <= axis < first._t.ndim and all(
@@ -282,14 +280,25 @@ def concatenate(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
     check_same_device(ts)
     r = torch.cat(ts, dim=ax)
     if out is not None:
-        if tuple(out.shape) != tuple(r.shape):
-            raise ValueError("Output array is the wrong shape")
-        from ._ufuncs import _write_out
-        return _write_out("concatenate", out, r, d, None, casting)
+        return _into_out("concatenate", out, r, d, casting)
     return _wrap(r, d)
 
 
 concat = concatenate
+
+
+def _out_or_dtype(name, out, dtype):
+    if out is not None and dtype is not None:
+        raise TypeError(f"{name}() only takes `out` or `dtype` as an argument, "
+                        "but both were provided.")
+
+
+def _into_out(name, out, r, d, casting):
+    """Write a joined result into ``out``: exactly its shape, by the casting rule."""
+    if tuple(out.shape) != tuple(r.shape):
+        raise ValueError("Output array is the wrong shape")
+    from ._ufuncs import _write_out
+    return _write_out(name, out, r, d, None, casting)
 
 
 def _require_sequence(arrays):
@@ -299,9 +308,7 @@ def _require_sequence(arrays):
 
 def stack(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
     _require_sequence(arrays)
-    if out is not None and dtype is not None:
-        raise TypeError("stack() only takes `out` or `dtype` as an argument, "
-                        "but both were provided.")
+    _out_or_dtype("stack", out, dtype)
     arrs = [asarray(a) for a in arrays]
     if not arrs:
         raise ValueError("need at least one array to stack")
@@ -313,10 +320,7 @@ def stack(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
     check_same_device(ts)
     r = torch.stack(ts, dim=ax)
     if out is not None:
-        if tuple(out.shape) != tuple(r.shape):
-            raise ValueError("Output array is the wrong shape")
-        from ._ufuncs import _write_out
-        return _write_out("stack", out, r, d, None, casting)
+        return _into_out("stack", out, r, d, casting)
     return _wrap(r, d)
 
 

@@ -378,42 +378,33 @@ def cumprod(a, axis=None, dtype=None, out=None):
     return _cumulative(a, axis, dtype, out, torch.cumprod)
 
 
-def cumulative_sum(x, /, *, axis=None, dtype=None, out=None, include_initial=False):
+def _cumulative_api(x, axis, dtype, out, include_initial, running, identity):
+    """The array API's cumulative_sum/prod: cumsum/cumprod, an axis required
+    beyond 1-d, optionally led by the identity."""
     arr = asarray(x)
     if axis is None:
         if arr.ndim > 1:
             raise ValueError("axis must be specified for multi-dimensional arrays.")
         axis = 0
-    r = cumsum(arr, axis, dtype)
+    r = running(arr, axis, dtype)
     if include_initial:
         from ._manipulation import concatenate
-        from ._creation import zeros
+        from ._creation import full
         shape = list(r.shape)
         shape[_normalize_axis(axis, r.ndim)] = 1
-        r = concatenate([zeros(shape, r.dtype), r], axis)
+        r = concatenate([full(shape, identity, r.dtype), r], axis)
     if out is not None:
         out[...] = r
         return out
     return r
+
+
+def cumulative_sum(x, /, *, axis=None, dtype=None, out=None, include_initial=False):
+    return _cumulative_api(x, axis, dtype, out, include_initial, cumsum, 0)
 
 
 def cumulative_prod(x, /, *, axis=None, dtype=None, out=None, include_initial=False):
-    arr = asarray(x)
-    if axis is None:
-        if arr.ndim > 1:
-            raise ValueError("axis must be specified for multi-dimensional arrays.")
-        axis = 0
-    r = cumprod(arr, axis, dtype)
-    if include_initial:
-        from ._manipulation import concatenate
-        from ._creation import ones
-        shape = list(r.shape)
-        shape[_normalize_axis(axis, r.ndim)] = 1
-        r = concatenate([ones(shape, r.dtype), r], axis)
-    if out is not None:
-        out[...] = r
-        return out
-    return r
+    return _cumulative_api(x, axis, dtype, out, include_initial, cumprod, 1)
 
 
 def ptp(a, axis=None, out=None, keepdims=False):

@@ -469,11 +469,6 @@ class ufunc:
                             r = self._kernel(a._t, b._t)
                         except RuntimeError as e:
                             raise _translate(e, a._t, b._t) from None
-                        if r.ndim:
-                            res = object.__new__(ndarray)
-                            res._t = r
-                            res._dtype = out_d
-                            return res
                         return box(r, out_d)
             elif tb is float:
                 # float16 goes the general way: torch refuses Python floats beyond its range
@@ -481,11 +476,6 @@ class ufunc:
                     out_d = self._same[da._index]
                     if out_d is not None:
                         r = self._kernel(a._t, b)
-                        if r.ndim:
-                            res = object.__new__(ndarray)
-                            res._t = r
-                            res._dtype = out_d
-                            return res
                         return box(r, out_d)
             elif tb is int:
                 if (da._native and da is not D.float16 and da.kind in "iuf"
@@ -493,11 +483,6 @@ class ufunc:
                     out_d = self._same[da._index]
                     if out_d is not None:
                         r = self._kernel(a._t, b)
-                        if r.ndim:
-                            res = object.__new__(ndarray)
-                            res._t = r
-                            res._dtype = out_d
-                            return res
                         return box(r, out_d)
         return self._call(a, b)
 
@@ -546,11 +531,6 @@ class ufunc:
                             raise _translate(e, a._t) from None
                         if r.dtype is not out_d._torch:
                             r = r.to(out_d._torch)
-                        if r.ndim:
-                            res = object.__new__(ndarray)
-                            res._t = r
-                            res._dtype = out_d
-                            return res
                         return box(r, out_d)
             elif len(args) == 2:
                 return self._binary(args[0], args[1])
