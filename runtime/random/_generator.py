@@ -13,7 +13,6 @@ torch.Generator on the default device: same distributions, different numbers.
 """
 
 import math
-import operator
 
 import torch
 
@@ -21,17 +20,17 @@ from .. import _dtypes as D
 from .. import _scalars as S
 from .._config import current_device
 from .._flags import is_readonly
-from .._ndarray import _wrap, _tensor_and_dtype, ndarray, asarray
+from .._ndarray import _wrap, asarray
 from . import _choice
 from . import _libm
 from . import _scalar as X
+from ._distributions import ScalarDistributions
 from . import _zigfill
 from ._bitgen import BitGenerator
 from ._common import normalize_size, numel, on_device
 from ._integers import random_integers_fill, _resolve_dtype
 from ._pcg64 import PCG64
-from ._sampling import Param, params, out_shape, check, float_out, int_out, loop, shuffled_index, bounded
-from ._seedsequence import ISeedSequence, SeedSequence
+from ._sampling import Param, params, out_shape, check, float_out, shuffled_index, bounded
 
 __all__ = ["Generator", "default_rng", "set_fast_mode", "get_fast_mode"]
 
@@ -55,7 +54,7 @@ def _float_dtype(dtype):
     return d
 
 
-class Generator:
+class Generator(ScalarDistributions):
     """Container for the BitGenerators (``numpy.random.Generator``)."""
 
     def __init__(self, bit_generator, *, fast=None):
@@ -106,10 +105,6 @@ class Generator:
 
     def _source(self, cursor):
         return X.Source(cursor)
-
-    def _loop(self, fn, size, ps, kind="f"):
-        with self._bit_generator.lock:
-            return loop(self._source, self._bit_generator, fn, size, ps, kind)
 
     def _std_normal(self, n):
         with self._bit_generator.lock:
@@ -255,145 +250,22 @@ class Generator:
             return out
         return r
 
-    def gamma(self, shape, scale=1.0, size=None):
-        ps = params(shape, scale)
-        check(ps[0], "shape", "nonneg")
-        check(ps[1], "scale", "nonneg")
-        return self._loop(X.gamma, size, ps)
-
-    def beta(self, a, b, size=None):
-        ps = params(a, b)
-        check(ps[0], "a", "pos")
-        check(ps[1], "b", "pos")
-        return self._loop(X.beta, size, ps)
-
-    def chisquare(self, df, size=None):
-        ps = params(df)
-        check(ps[0], "df", "pos")
-        return self._loop(X.chisquare, size, ps)
-
-    def noncentral_chisquare(self, df, nonc, size=None):
-        ps = params(df, nonc)
-        check(ps[0], "df", "pos")
-        check(ps[1], "nonc", "nonneg")
-        return self._loop(X.noncentral_chisquare, size, ps)
-
-    def f(self, dfnum, dfden, size=None):
-        ps = params(dfnum, dfden)
-        check(ps[0], "dfnum", "pos")
-        check(ps[1], "dfden", "pos")
-        return self._loop(X.f, size, ps)
-
-    def noncentral_f(self, dfnum, dfden, nonc, size=None):
-        ps = params(dfnum, dfden, nonc)
-        check(ps[0], "dfnum", "pos")
-        check(ps[1], "dfden", "pos")
-        check(ps[2], "nonc", "nonneg")
-        return self._loop(X.noncentral_f, size, ps)
-
-    def standard_t(self, df, size=None):
-        ps = params(df)
-        check(ps[0], "df", "pos")
-        return self._loop(X.standard_t, size, ps)
-
-    def standard_cauchy(self, size=None):
-        return self._loop(X.standard_cauchy, size, [])
-
-    def vonmises(self, mu, kappa, size=None):
-        ps = params(mu, kappa)
-        check(ps[1], "kappa", "nonneg")
-        return self._loop(X.vonmises, size, ps)
-
     def pareto(self, a, size=None):
         ps = params(a)
         check(ps[0], "a", "nonneg")
         return self._loop(X.pareto, size, ps)
-
-    def weibull(self, a, size=None):
-        ps = params(a)
-        check(ps[0], "a", "nonneg")
-        return self._loop(X.weibull, size, ps)
 
     def power(self, a, size=None):
         ps = params(a)
         check(ps[0], "a", "nonneg")
         return self._loop(X.power, size, ps)
 
-    def laplace(self, loc=0.0, scale=1.0, size=None):
-        ps = params(loc, scale)
-        check(ps[1], "scale", "nonneg")
-        return self._loop(X.laplace, size, ps)
-
-    def gumbel(self, loc=0.0, scale=1.0, size=None):
-        ps = params(loc, scale)
-        check(ps[1], "scale", "nonneg")
-        return self._loop(X.gumbel, size, ps)
-
-    def logistic(self, loc=0.0, scale=1.0, size=None):
-        ps = params(loc, scale)
-        check(ps[1], "scale", "nonneg")
-        return self._loop(X.logistic, size, ps)
-
-    def lognormal(self, mean=0.0, sigma=1.0, size=None):
-        ps = params(mean, sigma)
-        check(ps[1], "sigma", "nonneg")
-        return self._loop(X.lognormal, size, ps)
-
-    def rayleigh(self, scale=1.0, size=None):
-        ps = params(scale)
-        check(ps[0], "scale", "nonneg")
-        return self._loop(X.rayleigh, size, ps)
-
-    def wald(self, mean, scale, size=None):
-        ps = params(mean, scale)
-        check(ps[0], "mean", "pos")
-        check(ps[1], "scale", "pos")
-        return self._loop(X.wald, size, ps)
-
-    def triangular(self, left, mode, right, size=None):
-        ps = params(left, mode, right)
-        lt, mt, rt = (p.tensor for p in ps)
-        if bool((lt > mt).any()):
-            raise ValueError("left > mode")
-        if bool((mt > rt).any()):
-            raise ValueError("mode > right")
-        if bool((lt == rt).any()):
-            raise ValueError("left == right")
-        return self._loop(X.triangular, size, ps)
-
     # -- discrete ---------------------------------------------------------------------
-    def binomial(self, n, p, size=None):
-        n_p = Param(n, D.int64)
-        p_p = Param(p)
-        check(n_p, "n", "nonneg")
-        check(p_p, "p", "01")
-        return self._loop(lambda s, n_, p_: X.binomial(s, p_, n_), size, [n_p, p_p], "i")
-
     def negative_binomial(self, n, p, size=None):
         ps = params(n, p)
         check(ps[0], "n", "pos")
         check(ps[1], "p", "gt0_1")
         return self._loop(X.negative_binomial, size, ps, "i")
-
-    def poisson(self, lam=1.0, size=None):
-        ps = params(lam)
-        check(ps[0], "lam", "poisson")
-        return self._loop(X.poisson, size, ps, "i")
-
-    def geometric(self, p, size=None):
-        ps = params(p)
-        check(ps[0], "p", "gt0_1")
-        return self._loop(X.geometric, size, ps, "i")
-
-    def zipf(self, a, size=None):
-        ps = params(a)
-        check(ps[0], "a", "gt1")
-        return self._loop(X.zipf, size, ps, "i")
-
-    def logseries(self, p, size=None):
-        ps = params(p)
-        check(ps[0], "p", "lt0_1")
-        return self._loop(X.logseries, size, ps, "i")
 
     def hypergeometric(self, ngood, nbad, nsample, size=None):
         ps = [Param(v, D.int64) for v in (ngood, nbad, nsample)]
