@@ -298,7 +298,26 @@ def _wrap_int(r, d):
     return r
 
 
-class _IntScalar:
+class _HeldValue:
+    """Scalars that hold their value as a Python number in ``_v`` (every type
+    but float64/complex128, which are float/complex subclasses)."""
+
+    __slots__ = ()
+
+    def _py(self):
+        return self._v
+
+    def __complex__(self):
+        return complex(self._v)
+
+    def __bool__(self):
+        return self._v != 0
+
+    def __format__(self, spec):
+        return format(self._v, spec)
+
+
+class _IntScalar(_HeldValue):
     """Shared implementation of the eight integer scalar types."""
 
     __slots__ = ()
@@ -341,9 +360,6 @@ class _IntScalar:
             report("over", "overflow encountered in scalar absolute")
         return abs(_arr(self))
 
-    def _py(self):
-        return self._v
-
     def __int__(self):
         return self._v
 
@@ -353,17 +369,8 @@ class _IntScalar:
     def __float__(self):
         return float(self._v)
 
-    def __complex__(self):
-        return complex(self._v)
-
-    def __bool__(self):
-        return self._v != 0
-
     def __hash__(self):
         return hash(self._v)
-
-    def __format__(self, spec):
-        return format(self._v, spec)
 
     def __round__(self, ndigits=None):
         return self._v if ndigits is None else type(self)._from_int(round(self._v, ndigits))
@@ -482,7 +489,7 @@ def _round_f16(x):
         return math.copysign(math.inf, x)
 
 
-class _SmallFloat:
+class _SmallFloat(_HeldValue):
     """float16 and float32: a Python float holding the exactly rounded value."""
 
     __slots__ = ()
@@ -502,26 +509,14 @@ class _SmallFloat:
         self._v = v
         return self
 
-    def _py(self):
-        return self._v
-
     def __float__(self):
         return self._v
 
     def __int__(self):
         return int(self._v)
 
-    def __complex__(self):
-        return complex(self._v)
-
-    def __bool__(self):
-        return self._v != 0
-
     def __hash__(self):
         return hash(self._v)
-
-    def __format__(self, spec):
-        return format(self._v, spec)
 
     def __round__(self, ndigits=None):
         if ndigits is None:
@@ -655,7 +650,7 @@ class float64(floating, float):
     imag = property(lambda self: float64(0.0))
 
 
-class complex64(complexfloating):
+class complex64(_HeldValue, complexfloating):
     __slots__ = ("_v",)
     _dtype = D.complex64
 
@@ -671,20 +666,8 @@ class complex64(complexfloating):
             return self
         return _array_from_type(cls, real)
 
-    def _py(self):
-        return self._v
-
-    def __complex__(self):
-        return self._v
-
-    def __bool__(self):
-        return self._v != 0
-
     def __hash__(self):
         return hash(self._v)
-
-    def __format__(self, spec):
-        return format(self._v, spec)
 
 
 class complex128(complexfloating, complex):
