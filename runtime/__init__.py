@@ -89,6 +89,7 @@ def _install_core_aliases():
     # (acos, pow, bitwise_invert, ...) stay in the main namespace only
     umath_names = {k: v for k, v in public.items()
                    if isinstance(v, _ufuncs.ufunc) and (k == v.__name__ or k in ("conj", "mod", "true_divide"))}
+    umath_names.update(_ufuncs.UMATH_UFUNCS)
     umath_names.update(pi=pi, e=e, euler_gamma=euler_gamma, PINF=inf, NINF=-inf, NAN=nan,
                        PZERO=0.0, NZERO=-0.0)
     core = types.ModuleType(__name__ + "._core", "NumPy's numpy._core layout over np2torch.runtime")

@@ -95,3 +95,9 @@ LOOPS = {
 }
 
 ALIASES = {'abs': 'absolute', 'acos': 'arccos', 'acosh': 'arccosh', 'asin': 'arcsin', 'asinh': 'arcsinh', 'atan': 'arctan', 'atan2': 'arctan2', 'atanh': 'arctanh', 'bitwise_invert': 'invert', 'bitwise_left_shift': 'left_shift', 'bitwise_not': 'invert', 'bitwise_right_shift': 'right_shift', 'conj': 'conjugate', 'mod': 'remainder', 'pow': 'power', 'true_divide': 'divide'}
+
+# ufuncs NumPy keeps in numpy._core.umath only (not in the main namespace)
+UMATH_ONLY = {
+    '_ones_like': (1, 1, None, ['?->?', 'b->b', 'B->B', 'h->h', 'H->H', 'i->i', 'I->I', 'l->l', 'L->L', 'e->e', 'f->f', 'd->d', 'F->F', 'D->D']),
+    'clip': (3, 1, None, ['???->?', 'bbb->b', 'BBB->B', 'hhh->h', 'HHH->H', 'iii->i', 'III->I', 'lll->l', 'LLL->L', 'eee->e', 'fff->f', 'ddd->d', 'FFF->F', 'DDD->D']),
+}

@@ -23,7 +23,7 @@ from ._casting import cast, wrap_unsigned
 from ._flags import READONLY, check_writeable
 from ._ndarray import (ndarray, _wrap, box, _tensor_and_dtype, asarray, check_same_device,
                        mixed_devices_error, broadcast_shapes_or_raise)
-from ._ufunc_loops import ALIASES, LOOPS
+from ._ufunc_loops import ALIASES, LOOPS, UMATH_ONLY
 
 __all__ = ["ufunc", "UFuncTypeError"] + sorted(LOOPS) + sorted(ALIASES)
 
@@ -836,6 +836,16 @@ for _name, (_nin, _nout, _ident, _loops) in LOOPS.items():
 for _alias, _target in ALIASES.items():
     _g[_alias] = _g[_target]
 true_divide = divide  # noqa: F821  (defined by the loop above)
+
+
+def _clip(x, lo, hi):
+    # NumPy's clip loop: max with the lower bound, then min with the upper, NaN wins
+    return KERNELS["minimum"](KERNELS["maximum"](x, lo), hi)
+
+
+KERNELS.update(_ones_like=torch.ones_like, clip=_clip)
+# numpy._core.umath's own ufuncs (runtime/__init__.py puts them in the _core alias)
+UMATH_UFUNCS = {name: ufunc(name, *spec) for name, spec in UMATH_ONLY.items()}
 
 
 def _drop_cached_loops():

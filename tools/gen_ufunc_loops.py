@@ -12,6 +12,9 @@ import numpy as np
 
 SUPPORTED = set("?bBhHiIlLefdFD")
 FOLD = {"q": "l", "Q": "L"}
+# numeric ufuncs of numpy._core.umath that the main namespace does not hold as ufuncs
+# (np.clip is a function there; _ones_like is private)
+UMATH_ONLY = ("_ones_like", "clip")
 
 
 def loops(uf):
@@ -44,6 +47,13 @@ def main():
                      if isinstance(getattr(np, n), np.ufunc) and getattr(np, n).__name__ != n)
     print()
     print(f"ALIASES = {dict(aliases)!r}")
+    print()
+    print("# ufuncs NumPy keeps in numpy._core.umath only (not in the main namespace)")
+    print("UMATH_ONLY = {")
+    for name in UMATH_ONLY:
+        uf = getattr(np._core.umath, name)
+        print(f"    {name!r}: ({uf.nin}, {uf.nout}, None, {loops(uf)!r}),")
+    print("}")
 
 
 if __name__ == "__main__":
