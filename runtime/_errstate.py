@@ -21,6 +21,26 @@ _MODES = ("ignore", "warn", "raise", "call", "print", "log")
 _DEFAULT = {"divide": "warn", "over": "warn", "under": "ignore", "invalid": "warn"}
 _settings = contextvars.ContextVar("np2torch_errstate", default=_DEFAULT)
 _call = contextvars.ContextVar("np2torch_errcall", default=None)
+# the ufunc method running ("reduce", "accumulate", "reduceat"): NumPy names it,
+# not the ufunc, in the message ("divide by zero encountered in reduce")
+_method = contextvars.ContextVar("np2torch_errmethod", default=None)
+
+
+class in_method:
+    """Context manager: conditions reported inside name the ufunc method."""
+
+    __slots__ = ("_name", "_token")
+
+    def __init__(self, name):
+        self._name = name
+
+    def __enter__(self):
+        # the outermost method names it (reduceat runs reduce)
+        self._token = _method.set(self._name) if _method.get() is None else None
+
+    def __exit__(self, *exc):
+        if self._token is not None:
+            _method.reset(self._token)
 
 
 def geterr():
@@ -74,6 +94,9 @@ def report(kind, message, stacklevel=3):
     mode = _settings.get()[kind]
     if mode == "ignore":
         return
+    method = _method.get()
+    if method is not None:
+        message = message[:message.rfind(" in ") + 4] + method
     if mode == "warn":
         warnings.warn(message, RuntimeWarning, stacklevel=stacklevel)
     elif mode == "raise":

@@ -10,6 +10,7 @@ import operator
 import torch
 
 from . import _dtypes as D
+from ._errstate import in_method
 from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _normalize_axis
 from ._flags import READONLY, check_writeable
 
@@ -41,7 +42,8 @@ def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=None
         return R.all(arr, axis, out=out, keepdims=keepdims, where=where)
     if name in ("logical_or",):
         return R.any(arr, axis, out=out, keepdims=keepdims, where=where)
-    return _generic_reduce(uf, arr, axis, dtype, out, keepdims, initial)
+    with in_method("reduce"):
+        return _generic_reduce(uf, arr, axis, dtype, out, keepdims, initial)
 
 
 def _generic_reduce(uf, arr, axis, dtype, out, keepdims, initial):
@@ -93,9 +95,10 @@ def accumulate(uf, array, axis=0, dtype=None, out=None):
             parts = t.unbind(ax)
             acc = _wrap(parts[0], d)
             outs = [acc._t]
-            for p in parts[1:]:
-                acc = asarray(uf(acc, _wrap(p, d)))
-                outs.append(acc._t)
+            with in_method("accumulate"):
+                for p in parts[1:]:
+                    acc = asarray(uf(acc, _wrap(p, d)))
+                    outs.append(acc._t)
             r = _wrap(torch.stack(outs, ax), asarray(acc)._dtype)
     if out is not None:
         out[...] = r
@@ -118,7 +121,8 @@ def reduceat(uf, array, indices, axis=0, dtype=None, out=None):
             pieces.append(piece)
             continue
         seg = _wrap(arr._t.narrow(ax, start, stop - start), arr._dtype)
-        red = asarray(reduce(uf, seg, ax, dtype, keepdims=True))
+        with in_method("reduceat"):
+            red = asarray(reduce(uf, seg, ax, dtype, keepdims=True))
         pieces.append(red._t)
     d = D.dtype(dtype) if dtype is not None else D.dtype(pieces[0].dtype) if pieces else arr._dtype
     r = _wrap(torch.cat([p.to(pieces[0].dtype) for p in pieces], ax), arr._dtype if dtype is None else d)

@@ -49,7 +49,10 @@ def _int_zero_guard(name, op):
     """Integer division-like ops: NumPy returns 0 (with a warning) for x/0."""
     def kernel(a, b):
         if a.dtype.is_floating_point or a.dtype.is_complex:
-            return op(a, b)
+            r = op(a, b)
+            if r.dtype.is_floating_point and _errstate.active() and r.numel():
+                _report_special(name, (a, b), r)
+            return r
         if a.dtype is torch.bool:
             a = a.to(torch.int8)
             b = b.to(torch.int8)
@@ -61,9 +64,9 @@ def _int_zero_guard(name, op):
         zero = b == 0
         if checks_overflow and a.dtype in _SIGNED_MIN:
             # MIN // -1 does not fit: NumPy wraps it and says so
-            if bool(((a == _SIGNED_MIN[a.dtype]) & (b == -1)).any()):
+            if a.numel() and bool(((a == _SIGNED_MIN[a.dtype]) & (b == -1)).any()):
                 _errstate.report("over", f"overflow encountered in {name}")
-        if bool(zero.any()):
+        if a.numel() and bool(zero.any()):  # an empty operand makes an empty result
             _errstate.report("divide", f"divide by zero encountered in {name}")
             safe = torch.where(zero, torch.ones_like(b), b)
             return torch.where(zero, torch.zeros_like(a), op(a, safe))
@@ -102,18 +105,22 @@ def _report_special(name, args, r):
     nonfinite = ~torch.isfinite(r)
     if not bool(nonfinite.any()):
         return
+    # NumPy's flags: an infinity made from finite inputs is a division by zero or
+    # an overflow; a NaN made from non-NaN inputs (inf included) is invalid.
+    # They are reported in NumPy's order: divide/overflow, then invalid.
     finite_in = torch.ones_like(r, dtype=torch.bool)
+    nan_in = torch.zeros_like(r, dtype=torch.bool)
     for a in args:
         if isinstance(a, torch.Tensor) and (a.dtype.is_floating_point or a.dtype.is_complex):
             finite_in = finite_in & torch.isfinite(a)
-    new = nonfinite & finite_in
-    if bool((torch.isnan(r) & new).any()):
-        _errstate.report("invalid", f"invalid value encountered in {name}", stacklevel=5)
-    if bool((torch.isinf(r) & new).any()):
+            nan_in = nan_in | torch.isnan(a)
+    if bool((torch.isinf(r) & finite_in).any()):
         kind = "divide" if name in ("divide", "log", "log2", "log10", "log1p", "reciprocal",
                                     "floor_divide", "remainder", "arctanh", "divmod") else "over"
         msg = "divide by zero" if kind == "divide" else "overflow"
         _errstate.report(kind, f"{msg} encountered in {name}", stacklevel=5)
+    if bool((torch.isnan(r) & ~nan_in).any()):
+        _errstate.report("invalid", f"invalid value encountered in {name}", stacklevel=5)
 
 
 def _sign(x):
@@ -180,7 +187,12 @@ def _frexp(x):
 
 
 def _divmod(a, b):
-    return _FLOOR_DIVIDE(a, b), _REMAINDER(a, b)
+    if a.dtype.is_floating_point:
+        q, r = torch.floor_divide(a, b), torch.remainder(a, b)
+        if _errstate.active() and q.numel():
+            _report_special("divmod", (a, b), torch.stack(torch.broadcast_tensors(q, r)))
+        return q, r
+    return _DIVMOD_Q(a, b), _DIVMOD_R(a, b)
 
 
 def _bitwise_count(x):
@@ -306,6 +318,8 @@ _GE = _complex_order(torch.gt, torch.ge)
 
 _FLOOR_DIVIDE = _int_zero_guard("floor_divide", torch.floor_divide)
 _REMAINDER = _int_zero_guard("remainder", torch.remainder)
+_DIVMOD_Q = _int_zero_guard("divmod", torch.floor_divide)
+_DIVMOD_R = _int_zero_guard("divmod", torch.remainder)
 
 KERNELS = {
     "add": operator.add, "subtract": operator.sub, "multiply": operator.mul,
@@ -336,7 +350,8 @@ KERNELS = {
     "exp": torch.exp, "exp2": torch.exp2, "expm1": torch.expm1,
     "log": _float_check("log", torch.log), "log2": _float_check("log2", torch.log2),
     "log10": _float_check("log10", torch.log10), "log1p": _float_check("log1p", torch.log1p),
-    "sin": torch.sin, "cos": torch.cos, "tan": torch.tan,
+    "sin": _float_check("sin", torch.sin), "cos": _float_check("cos", torch.cos),
+    "tan": _float_check("tan", torch.tan),
     "arcsin": _float_check("arcsin", torch.asin), "arccos": _float_check("arccos", torch.acos),
     "arctan": torch.atan, "sinh": torch.sinh, "cosh": torch.cosh, "tanh": torch.tanh,
     "arcsinh": torch.asinh, "arccosh": _float_check("arccosh", torch.acosh),
@@ -780,15 +795,68 @@ def _uint64_kernel(name, kernel):
             r = kernel(fa, fb)
             return r if r.dtype is torch.bool else torch.bitwise_xor(r, _SIGN64)
         return flipped
-    if name in ("floor_divide", "remainder", "fmod", "divmod", "right_shift", "true_divide"):
-        def checked(*xs):
-            for x in xs:
-                if bool((x < 0).any()):
-                    raise NotImplementedError(
-                        f"np.{name}: uint64 values >= 2**63 are not supported by np2torch")
-            return kernel(*xs)
-        return checked
+    if name in _U64_EXACT:
+        return _U64_EXACT[name]
     return kernel
+
+
+_I64_MAX = (1 << 63) - 1
+
+
+def _u64_less(a, b):
+    """Unsigned a < b on uint64 values held as int64 bits."""
+    return torch.bitwise_xor(a, _SIGN64) < torch.bitwise_xor(b, _SIGN64)
+
+
+def _u64_divmod_nonzero(a, b):
+    """Unsigned 64-bit quotient and remainder with signed int64 arithmetic (b != 0).
+
+    A divisor of 2**63 or more goes at most once.  Otherwise halve the dividend
+    (a logical shift makes it non-negative), divide, double: the remainder is then
+    below 2*b, so one correction step finishes it."""
+    big = b < 0
+    bs = torch.where(big, torch.ones_like(b), b)
+    q = torch.bitwise_left_shift(torch.div(torch.bitwise_and(torch.bitwise_right_shift(a, 1), _I64_MAX),
+                                           bs, rounding_mode="trunc"), 1)
+    r = a - q * bs
+    fix = ~_u64_less(r, bs)
+    q = torch.where(fix, q + 1, q)
+    r = torch.where(fix, r - bs, r)
+    fits = ~_u64_less(a, b)
+    q = torch.where(big, fits.to(q.dtype), q)
+    r = torch.where(big, torch.where(fits, a - b, a), r)
+    return q, r
+
+
+def _u64_division(name, pick):
+    def kernel(a, b):
+        a, b = torch.broadcast_tensors(a, b)
+        zero = b == 0
+        if a.numel() and bool(zero.any()):
+            _errstate.report("divide", f"divide by zero encountered in {name}")
+            q, r = _u64_divmod_nonzero(a, torch.where(zero, torch.ones_like(b), b))
+            return pick(torch.where(zero, torch.zeros_like(q), q), torch.where(zero, torch.zeros_like(r), r))
+        return pick(*_u64_divmod_nonzero(a, b))
+    return kernel
+
+
+def _u64_right_shift(a, s):
+    # a logical shift: the sign bit of the storage is the value's top bit
+    a, s = torch.broadcast_tensors(a, s)
+    big = _u64_less(torch.full_like(s, 63), s)  # 64 or more clears everything
+    s1 = torch.clamp(s, 1, 63)
+    shifted = torch.bitwise_right_shift(torch.bitwise_and(torch.bitwise_right_shift(a, 1), _I64_MAX), s1 - 1)
+    r = torch.where(s == 0, a, shifted)
+    return torch.where(big, torch.zeros_like(r), r)
+
+
+_U64_EXACT = {
+    "floor_divide": _u64_division("floor_divide", lambda q, r: q),
+    "remainder": _u64_division("remainder", lambda q, r: r),
+    "fmod": _u64_division("fmod", lambda q, r: r),
+    "divmod": _u64_division("divmod", lambda q, r: (q, r)),
+    "right_shift": _u64_right_shift,
+}
 
 
 def _translate(err, *tensors):

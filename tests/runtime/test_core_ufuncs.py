@@ -145,3 +145,55 @@ def test_ufunc_methods():
         xp.add.at(y, [0, 0, 3], 10)
         return y
     same(at, x)
+
+
+U64_EDGES = [0, 1, 2, 3, 7, 2**32, 2**62 + 3, 2**63 - 1, 2**63, 2**63 + 1,
+             12345678901234567890, 2**64 - 2, 2**64 - 1]
+
+
+@pytest.mark.parametrize("name", ["floor_divide", "remainder", "fmod", "divmod", "right_shift"])
+def test_uint64_division_and_shift_cover_the_whole_range(name):
+    a = np.array([x for x in U64_EDGES for _ in U64_EDGES], dtype=np.uint64)
+    b = np.array([y for _ in U64_EDGES for y in U64_EDGES], dtype=np.uint64)
+    if name == "right_shift":
+        b = b % 70
+    with np.errstate(divide="ignore"), rt.errstate(divide="ignore"):
+        same(lambda xp, a, b: getattr(xp, name)(a, b), a, b)
+
+
+def _messages(fn):
+    import warnings
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fn()
+    return [str(w.message) for w in caught]
+
+
+@pytest.mark.parametrize("call", [
+    lambda xp: xp.floor_divide(xp.array([1.0, 0.0, xp.inf]), xp.array([0.0, 0.0, 1.0])),
+    lambda xp: xp.remainder(xp.array([1.0, xp.inf]), xp.array([0.0, 2.0])),
+    lambda xp: xp.fmod(xp.array([1.0]), xp.array([0.0])),
+    lambda xp: xp.divmod(xp.array([1.0, 0.0]), xp.array([0.0, 0.0])),
+    lambda xp: xp.divide(xp.array([1.0, xp.inf]), xp.array([0.0, xp.inf])),
+    lambda xp: xp.sin(xp.array([xp.inf, 1.0])),
+    lambda xp: xp.cos(xp.array([-xp.inf])),
+    lambda xp: xp.log(xp.array([-xp.inf, xp.inf])),
+    lambda xp: xp.floor_divide.reduce(xp.arange(-3, 3)),
+    lambda xp: xp.floor_divide.accumulate(xp.arange(-3, 3)),
+    lambda xp: xp.floor_divide.reduceat(xp.arange(-3, 3), [0, 2]),
+    lambda xp: xp.floor_divide(xp.array([], dtype=xp.int8), 0),
+    lambda xp: xp.floor_divide(xp.array([5], dtype=xp.uint64), 0),
+])
+def test_floating_point_conditions_match_numpy(call):
+    assert _messages(lambda: call(rt)) == _messages(lambda: call(np))
+
+
+def test_umath_only_ufuncs():
+    for x in (np.array([1.5, -2.0]), np.array([3, 4], dtype=np.uint16), np.array([True])):
+        same(lambda xp, x: xp._core.umath._ones_like(x), x)
+    x = np.array([1.0, np.nan, 9.0, -4.0])
+    same(lambda xp, x: xp._core.umath.clip(x, 2, 6.5), x)
+    same(lambda xp, x: xp._core.umath.clip(x, np.nan, 6.5), x)
+    with pytest.raises(OverflowError):
+        rt._core.umath.clip(rt.array([1, 5], dtype=rt.int8), 2, 600)
+    assert rt._core.umath.clip.nin == 3 and not hasattr(rt, "_ones_like")
