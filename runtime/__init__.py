@@ -25,6 +25,7 @@ from ._ufuncs import *  # noqa: F401,F403
 from ._creation import *  # noqa: F401,F403
 from ._indexing import *  # noqa: F401,F403
 from ._manipulation import *  # noqa: F401,F403
+from ._block import *  # noqa: F401,F403
 from ._reductions import *  # noqa: F401,F403
 from ._sorting import *  # noqa: F401,F403
 from ._math import *  # noqa: F401,F403
@@ -93,8 +94,10 @@ def _install_core_aliases():
     umath_names.update(pi=pi, e=e, euler_gamma=euler_gamma, PINF=inf, NINF=-inf, NAN=nan,
                        PZERO=0.0, NZERO=-0.0)
     core = types.ModuleType(__name__ + "._core", "NumPy's numpy._core layout over np2torch.runtime")
+    from . import _block
+    shape_base = dict(public, **{k: v for k, v in vars(_block).items() if k.startswith("_block")})
     for sub, names in (("umath", umath_names), ("numeric", public), ("multiarray", public),
-                       ("fromnumeric", public)):
+                       ("fromnumeric", public), ("shape_base", shape_base)):
         mod = types.ModuleType(f"{core.__name__}.{sub}")
         mod.__dict__.update(names)
         setattr(core, sub, mod)

@@ -14,7 +14,7 @@ __all__ = ["reshape", "ravel", "transpose", "permute_dims", "moveaxis", "rollaxi
            "matrix_transpose", "expand_dims", "squeeze", "broadcast_to", "broadcast_arrays",
            "broadcast_shapes", "atleast_1d", "atleast_2d", "atleast_3d", "concatenate",
            "concat", "stack", "vstack", "hstack", "dstack", "column_stack", "row_stack",
-           "block", "split", "array_split", "hsplit", "vsplit", "dsplit", "unstack", "tile",
+           "split", "array_split", "hsplit", "vsplit", "dsplit", "unstack", "tile",
            "repeat", "flip", "fliplr", "flipud", "roll", "rot90", "resize", "append",
            "insert", "delete", "trim_zeros", "pad", "astype", "copyto"]
 
@@ -356,35 +356,6 @@ def column_stack(tup):
             a = a.reshape(-1, 1)
         arrs.append(a)
     return concatenate(arrs, 1)
-
-
-def block(arrays):
-    def depth(x):
-        if isinstance(x, list):
-            if not x:
-                raise ValueError("Lists cannot be empty")
-            return 1 + max(depth(e) for e in x)
-        return 0
-
-    def ndim_of(x):
-        if isinstance(x, list):
-            return max(ndim_of(e) for e in x)
-        return asarray(x).ndim
-
-    if isinstance(arrays, tuple):
-        raise TypeError("arrays is a tuple. Only lists can be used to arrange blocks, and np.block "
-                        "does not allow implicit conversion from tuple to ndarray.")
-    levels = depth(arrays)
-    nd = max(levels, ndim_of(arrays))
-
-    def build(x, level):
-        if isinstance(x, list):
-            parts = [build(e, level + 1) for e in x]
-            return concatenate(parts, axis=-(levels - level))
-        a = asarray(x)
-        return a.reshape((1,) * (nd - a.ndim) + a.shape)
-
-    return build(arrays, 0)
 
 
 def _split_points(n, sections_or_indices, strict):

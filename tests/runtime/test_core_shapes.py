@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+import np2torch.runtime as rt
 from helpers import ALL_DTYPES, arrays_for, same
 
 CREATION = [
@@ -107,3 +108,42 @@ def test_geomspace_and_complex_linspace(args):
     same(lambda xp: xp.linspace(*args))
     same(lambda xp: xp.logspace(1, 2, 3, base=[2.0, 10.0]))
     same(lambda xp: xp.logspace([1, 2], [3, 4], 3, base=[2.0, 10.0], axis=1))
+
+
+BLOCK_CASES = [
+    lambda xp: [[xp.eye(2), xp.zeros((2, 1))], [xp.ones((1, 3))]],
+    lambda xp: [1.0, 2 * xp.ones((1, 2)), 3 * xp.ones((1, 1, 3))],
+    lambda xp: [[1.0, 2 * xp.ones((1, 2))], [3 * xp.ones((1, 2, 3))]],
+    lambda xp: [[xp.arange(3, dtype=xp.int8)], [xp.arange(3, dtype=xp.float32)]],
+    lambda xp: 5,
+    lambda xp: [[[xp.ones((2, 2, 2))] * 2] * 2] * 2,
+]
+BLOCK_ERRORS = [
+    lambda xp: [1, [2]], lambda xp: [1, []], lambda xp: [[1], 2], lambda xp: [],
+    lambda xp: [[1], []], lambda xp: ([1, 2], [3, 4]), lambda xp: [(1, 2), (3, 4)],
+    lambda xp: [xp.array([0, 0]), xp.eye(2)],
+    lambda xp: [[xp.ones((2, 3)), xp.ones((2, 2))], [xp.ones((2, 2)), xp.ones((2, 2))]],
+]
+
+
+@pytest.mark.parametrize("stage", ["block", "concatenate", "slicing"])
+@pytest.mark.parametrize("case", BLOCK_CASES + BLOCK_ERRORS)
+def test_block_and_its_stages_match_numpy(case, stage):
+    # both assembly strategies must give np.block's result (and its errors)
+    def run(xp):
+        if stage == "block":
+            return xp.block(case(xp))
+        mod = __import__(f"{xp.__name__}._core.shape_base", fromlist=["_block_setup"])
+        arrays, list_ndim, result_ndim, _ = mod._block_setup(case(xp))
+        return getattr(mod, f"_block_{stage}")(arrays, list_ndim, result_ndim)
+    same(lambda xp: run(xp))
+
+
+def test_block_returns_a_copy_and_counts_elements():
+    a = rt.eye(3)
+    b = rt.block(a)
+    b[0, 0] = 2
+    assert a[0, 0] == 1
+    from np2torch.runtime._core.shape_base import _block_setup, _block_dispatcher
+    assert [_block_setup(x)[3] for x in ([1], [[1, 1]], [[1], [1]], [[1, 2], [3, 4]])] == [1, 2, 2, 4]
+    assert list(_block_dispatcher([[1], [2, [3]], (4,)])) == [1, 2, 3, (4,)]
