@@ -7,6 +7,7 @@ gives NumPy's exception types and messages.
 """
 
 import operator
+import re
 
 import torch
 
@@ -30,14 +31,27 @@ _VALID = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`)
 def _key_item(k):
     """One element of an index key, in a form torch understands."""
     t = type(k)
-    if t is int or t is slice or k is None or k is Ellipsis:
+    if t is int:
+        if not -_INTP_LIMIT <= k < _INTP_LIMIT:
+            raise IndexError(_VALID)  # no index fits: NumPy's message for it
         return k
+    if k is None or k is Ellipsis:
+        return k
+    if t is slice:
+        if (k.start is None or type(k.start) is int) and (k.stop is None or type(k.stop) is int) \
+                and (k.step is None or type(k.step) is int):
+            return k
+        return _int_slice(k)
     if t is ndarray:
         kd = k._dtype.kind
         if kd == "b" or kd in "iu":
             if k._t.ndim == 0 and kd in "iu":
                 return int(k._t.item())
-            return k._t
+            kt = k._t
+            if kd != "b" and kt.dtype is not torch.int64 and kt.dtype is not torch.int32:
+                # torch reads uint8 tensors as masks and refuses int8/int16
+                kt = kt.to(torch.int64)
+            return kt
         raise IndexError(_VALID)
     if isinstance(k, S.generic):
         if isinstance(k, S.integer):
@@ -64,6 +78,18 @@ def _key_item(k):
 
 
 _MAXARGS = 64
+_INTP_LIMIT = 1 << 63
+
+
+def _int_slice(k):
+    """A slice whose parts are not all ints: NumPy takes anything with __index__."""
+    def part(x):
+        if x is None or type(x) is int:
+            return x
+        if isinstance(x, (bool, S.bool_)) or not hasattr(x, "__index__"):
+            raise TypeError("slice indices must be integers or None or have an __index__ method")
+        return operator.index(x)
+    return slice(part(k.start), part(k.stop), part(k.step))
 
 
 def _shape_str(shape):
@@ -77,6 +103,8 @@ def _normalize_key(a, key):
     if type(key) is not tuple:
         key = (key,)
     items = [_key_item(k) for k in key]
+    if items.count(Ellipsis) > 1:
+        raise IndexError("an index can only have a single ellipsis ('...')")
     if len(items) >= _MAXARGS and sum(isinstance(k, torch.Tensor) for k in items) >= _MAXARGS:
         # NumPy's iterator takes at most 64 operands
         raise IndexError(f"too many advanced indices: at most {_MAXARGS - 1} are supported")
@@ -148,6 +176,14 @@ def _translate(e, a, key):
     if "shape mismatch" in msg or "cannot be broadcast" in msg:
         return IndexError("shape mismatch: indexing arrays could not be broadcast together")
     if "mask" in msg and "does not match" in msg:
+        found = re.search(r"mask \[([\d, ]*)\] at index (\d+) does not match the shape of the "
+                          r"indexed tensor \[([\d, ]*)\] at index (\d+)", msg)
+        if found:
+            mask_shape, mask_at, shape, axis = found.groups()
+            mask_size = mask_shape.split(", ")[int(mask_at)]
+            size = shape.split(", ")[int(axis)]
+            return IndexError(f"boolean index did not match indexed array along axis {axis}; size of "
+                              f"axis is {size} but size of corresponding boolean axis is {mask_size}")
         return IndexError(msg.replace("dimension", "axis"))
     return IndexError(msg)
 
@@ -157,7 +193,9 @@ def getitem(a, key):
     if type(key) is int:
         try:
             r = t[key]
-        except IndexError as e:
+        except (IndexError, ValueError, OverflowError):
+            if not -_INTP_LIMIT <= key < _INTP_LIMIT:
+                raise IndexError(_VALID) from None
             n = t.shape[0] if t.ndim else 0
             if t.ndim == 0:
                 raise IndexError("too many indices for array: array is 0-dimensional, but 1 were indexed") from None
@@ -235,7 +273,14 @@ def setitem(a, key, value):
                 raise ValueError(f"could not broadcast input array from shape {_shape_str(v.shape)} "
                                  f"into shape {_shape_str(target.shape)}") from None
             return
-        t[items] = v
+        try:
+            t[items] = v
+        except RuntimeError as e:
+            if "single memory location" not in str(e):
+                raise
+            # an index array that is a view of the target (a[2:][a[:-2]] = 3): NumPy
+            # reads indices before writing; give torch its own copy of them
+            t[tuple(k.clone() if isinstance(k, torch.Tensor) else k for k in items)] = v
     except ValueError:
         raise
     except (IndexError, RuntimeError, TypeError) as e:

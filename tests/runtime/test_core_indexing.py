@@ -148,3 +148,39 @@ def test_assignment_messages_and_leading_ones():
     same(lead, np.ones((3, 3)))
     same(lambda xp: xp.s_[1:3, ::2])
     same(lambda xp: xp.index_exp[2])
+
+
+EDGE_KEYS = [
+    slice(0.0, None), (slice(None), slice(None, 4.0)), slice(None, None, 1.5), slice(np.int8(1), None),
+    slice(True, None), 1 << 30, 1 << 64, -(1 << 63) - 1, (Ellipsis, Ellipsis), (Ellipsis, 0, Ellipsis),
+    np.ones((1, 12), bool), (slice(None), np.ones(2, bool)), np.array([0, 2, 1], dtype=np.uint8),
+    np.array([1, -1], dtype=np.int8), (np.array([2], dtype=np.int16), np.array([0], dtype=np.uint16)),
+]
+
+
+@pytest.mark.parametrize("key", EDGE_KEYS, ids=range(len(EDGE_KEYS)))
+def test_getitem_edge_keys_match_numpy(key):
+    # small integer index dtypes are indices (torch would read uint8 as a mask),
+    # floats in slices are TypeErrors, oversized ints and repeated ellipses IndexErrors
+    same(lambda xp, a, k: a[k], np.arange(12).reshape(3, 4), key)
+
+
+@pytest.mark.parametrize("index", [
+    lambda a: (a[:-2],), lambda a: (None, a[:-2]), lambda a: (a[:2] > 0,),
+])
+def test_assignment_through_an_index_that_views_the_target(index):
+    def run(xp):
+        a = xp.arange(5)
+        a[2:][index(a)] = 3
+        return a
+    same(run)
+
+
+def test_small_integer_index_arrays_assign():
+    def run(xp):
+        a = xp.arange(4)
+        a[xp.array([0, 3], dtype=xp.uint8)] = 9
+        a[xp.array([1], dtype=xp.int16)] = 7
+        return a
+    same(run)
+    same(lambda xp: xp.array([0])[xp.array([1], dtype=xp.uint8)])
