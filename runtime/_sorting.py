@@ -23,8 +23,24 @@ def _sortable(t, d):
     if t.dtype is torch.bool:
         return t.to(torch.uint8)
     if t.is_complex():
-        raise NotImplementedError("np.sort: complex arrays are not supported by np2torch")
+        raise NotImplementedError("np.searchsorted / np.lexsort: complex keys are not supported by np2torch")
     return t
+
+
+def _argsort(t, d, ax):
+    """Stable argsort in NumPy's order along ``ax``.  Complex values order by real
+    part, then imaginary part, with every value holding a NaN after all others:
+    x+nanj, then nan+yj, then nan+nanj.  Three stable passes, least significant
+    key first: imaginary part, real part, NaN group."""
+    if not t.is_complex():
+        return torch.argsort(_sortable(t, d), dim=ax, stable=True)
+    re_nan, im_nan = torch.isnan(t.real), torch.isnan(t.imag)
+    group = torch.where(re_nan, 2, 0) + torch.where(im_nan, 1, 0)  # x+nanj before nan+yj
+    idx = torch.argsort(t.imag, dim=ax, stable=True)
+    for key in (t.real, group):
+        idx = torch.take_along_dim(idx, torch.argsort(torch.take_along_dim(key, idx, dim=ax),
+                                                      dim=ax, stable=True), dim=ax)
+    return idx
 
 
 def sort(a, axis=-1, kind=None, order=None, *, stable=None):
@@ -41,8 +57,7 @@ def sort(a, axis=-1, kind=None, order=None, *, stable=None):
     if t.ndim == 0:
         from .exceptions import AxisError
         raise AxisError(axis, 0)
-    key = _sortable(t, arr._dtype)
-    idx = torch.argsort(key, dim=ax, stable=True)
+    idx = _argsort(t, arr._dtype, ax)
     return _wrap(torch.gather(t, ax, idx), arr._dtype)
 
 
@@ -58,7 +73,7 @@ def argsort(a, axis=-1, kind=None, order=None, *, stable=None):
         from .exceptions import AxisError
         raise AxisError(axis, 0)
     ax = _normalize_axis(operator.index(axis), t.ndim)
-    return _wrap(torch.argsort(_sortable(t, arr._dtype), dim=ax, stable=True), D.int64)
+    return _wrap(_argsort(t, arr._dtype, ax), D.int64)
 
 
 def lexsort(keys, axis=-1):
@@ -122,13 +137,10 @@ def _check_kth(arr, kth, axis):
 
 def sort_complex(a):
     arr = asarray(a)
-    d = arr._dtype if arr._dtype.kind == "c" else (D.complex64 if arr._dtype.itemsize <= 2 or arr._dtype in (D.float32,) and False else D.complex128)
-    t = cast(arr._t, arr._dtype, d)
-    re = t.real
-    im = t.imag
-    idx = torch.argsort(im, stable=True)
-    idx = idx[torch.argsort(re[idx], stable=True)]
-    return _wrap(t[idx], d)
+    # NumPy's result types: small integers -> complex64, everything else complex128
+    d = arr._dtype if arr._dtype.kind == "c" else D.complex64 if arr._dtype.char in "bhBH" else D.complex128
+    t = cast(arr._t, arr._dtype, d).reshape(-1) if arr.ndim != 1 else cast(arr._t, arr._dtype, d)
+    return _wrap(t[_argsort(t, d, 0)], d)
 
 
 def unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *, equal_nan=True, sorted=True):
@@ -149,15 +161,15 @@ def unique(ar, return_index=False, return_inverse=False, return_counts=False, ax
             res.append(_wrap(counts, D.int64))
         return res[0] if len(res) == 1 else tuple(res)
     t = arr._t.reshape(-1)
-    key = _sortable(t, arr._dtype)
-    order = torch.argsort(key, stable=True)
+    order = _argsort(t, arr._dtype, 0)
     st = t[order]
-    sk = key[order]
+    sk = st if st.is_complex() else _sortable(st, arr._dtype)
     n = st.shape[0]
     if n:
         new = torch.ones(n, dtype=torch.bool, device=t.device)
         new[1:] = sk[1:] != sk[:-1]
-        if st.is_floating_point() and equal_nan:
+        if (st.is_floating_point() or st.is_complex()) and equal_nan:
+            # every NaN (for complex: a NaN in either part) is one value
             nan = torch.isnan(st)
             if bool(nan.any()):
                 new[1:] = new[1:] & ~(nan[1:] & nan[:-1])
@@ -220,6 +232,8 @@ def isin(element, test_elements, assume_unique=False, invert=False, *, kind=None
     d = D.PROMOTE[e._dtype._index][te._dtype._index]
     et = cast(e._t, e._dtype, d)
     tt = cast(te._t, te._dtype, d).reshape(-1)
+    if d is D.bool_:  # torch.isin has no bool kernel
+        et, tt = et.to(torch.uint8), tt.to(torch.uint8)
     r = torch.isin(et, tt, invert=invert)
     return _wrap(r, D.bool_) if e.ndim else box(r, D.bool_)
 

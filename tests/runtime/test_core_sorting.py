@@ -69,3 +69,29 @@ def test_partition_and_sets():
     same(lambda xp, x: xp.setdiff1d(x, [1, 2]), x)
     same(lambda xp, x: xp.isin(x, [1, 2, 3]), x)
     same(lambda xp, x: xp.count_nonzero(x > 3), x)
+
+
+_N = float("nan")
+COMPLEX_VALUES = [3 + 1j, 1 + 2j, complex(_N, 1), 1 + 1j, complex(1, _N), 0j, complex(_N, _N),
+                  1 + 1j, -1 - 5j, complex(5, _N), complex(_N, -3), -0.0 + 2j, 2 - 1j]
+
+
+@settings(max_examples=40, deadline=None)
+@given(d=st.sampled_from(["complex64", "complex128"]), axis=st.sampled_from([0, 1, -1, None]),
+       picks=st.lists(st.integers(0, len(COMPLEX_VALUES) - 1), min_size=12, max_size=12))
+def test_complex_sort_order_matches_numpy(d, axis, picks):
+    # NumPy's complex order: real part, then imaginary, NaN-holding values last
+    x = np.array([COMPLEX_VALUES[i] for i in picks], dtype=d).reshape(3, 4)
+    same(lambda xp, x: xp.sort(x, axis=axis), x)
+    same(lambda xp, x: xp.argsort(x, axis=axis), x)
+    same(lambda xp, x: xp.unique(x[0], equal_nan=False), x)
+
+
+@pytest.mark.parametrize("d", ["int8", "uint16", "bool", "float32", "float64", "complex64"])
+def test_sort_complex_result_dtype(d):
+    same(lambda xp, x: xp.sort_complex(x), np.array([3, 1, 2, 0]).astype(d))
+
+
+def test_isin_on_bools():
+    same(lambda xp: xp.isin(xp.array([True, False, True]), [True]))
+    same(lambda xp: xp.isin(xp.array([True, False]), xp.array([False]), invert=True))
