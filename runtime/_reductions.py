@@ -481,7 +481,11 @@ def _quantile_tensor(x, q, ax, method, nan_policy):
     """Quantiles of float tensor x along ax for q (1-d float64 tensor in [0, 1])."""
     x = torch.movedim(x, ax, -1)
     n = x.shape[-1]
-    xs, _ = torch.sort(x, dim=-1)
+    if x.is_complex():  # median only: NumPy's complex order, NaN-holding values last
+        from ._sorting import _argsort
+        xs = torch.gather(x, -1, _argsort(x, None, -1))
+    else:
+        xs, _ = torch.sort(x, dim=-1)
     if nan_policy == "omit":
         valid = (~torch.isnan(xs)).sum(-1, keepdim=True)
         nn = valid.to(torch.float64)
@@ -528,12 +532,14 @@ def _quantile_tensor(x, q, ax, method, nan_policy):
     expand = xs.shape[:-1] + (qv.shape[-1],)
     lo = torch.gather(xs, -1, below.to(torch.int64).expand(expand))
     hi = torch.gather(xs, -1, above.to(torch.int64).expand(expand))
+    upper = (gamma >= 0.5).expand(expand)
     g = gamma.to(xs.dtype).expand(expand)
     # NumPy's lerp: exact at both ends
-    res = torch.where(g >= 0.5, hi - (hi - lo) * (1 - g), lo + (hi - lo) * g)
-    if nan_policy == "propagate" and xs.is_floating_point():
-        has_nan = torch.isnan(xs).any(-1, keepdim=True)
-        res = torch.where(has_nan, torch.full_like(res, float("nan")), res)
+    res = torch.where(upper, hi - (hi - lo) * (1 - g), lo + (hi - lo) * g)
+    if nan_policy == "propagate" and (xs.is_floating_point() or xs.is_complex()):
+        # NumPy's result for a slice holding a NaN is its last sorted value (a NaN)
+        last = xs[..., -1:]
+        res = torch.where(torch.isnan(last), last.expand_as(res), res)
     return torch.movedim(res, -1, 0)
 
 
@@ -550,8 +556,8 @@ def _quantile(a, q, axis, out, overwrite_input, method, keepdims, nan_policy, sc
     rd = d if isinstance(q, (int, float)) and not isinstance(q, ndarray) else D.result_type(d, qa._dtype)
     if rd.kind in "biu":
         rd = D.float64
-    if rd.kind == "c":
-        raise NotImplementedError(f"np.{name}: complex arrays are not supported by np2torch")
+    if rd.kind == "c" and not name.endswith("median"):
+        raise TypeError("a must be an array of real numbers")
     x = cast(arr._t, d, rd) if d is not D.uint64 else uint64_as_float(arr._t)
     if axis is None:
         x = x.reshape(-1)
@@ -567,7 +573,7 @@ def _quantile(a, q, axis, out, overwrite_input, method, keepdims, nan_policy, sc
             axes_eff = (len(keep),)
         else:
             axes_eff = axes
-    if nan_policy == "omit" and x.numel() and rd.kind == "f":
+    if nan_policy == "omit" and x.numel() and rd.kind in "fc":
         if bool(torch.isnan(x).all(dim=axes_eff[0] if axis is not None else 0).any()):
             import warnings
             warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
