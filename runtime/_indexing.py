@@ -409,7 +409,7 @@ def where(condition, x=None, y=None, /):
     if x is None or y is None:
         raise ValueError("either both or neither of x and y should be given")
     if (type(condition) is ndarray and type(x) is ndarray and type(y) is ndarray
-            and condition._dtype is D.bool_ and x._dtype is y._dtype):
+            and condition._dtype is D.bool_ and x._dtype is y._dtype._nbo):
         try:
             return _wrap(torch.where(condition._t, x._t, y._t), x._dtype)
         except RuntimeError:

@@ -2,8 +2,9 @@
 
 ``save``/``load``/``savez`` read and write NumPy's own formats byte for byte
 (format versions 1.0, 2.0 and 3.0, headers padded to 64 bytes), so files
-move freely between NumPy and np2torch.  Big-endian files written by NumPy
-(``'>f8'``) are byte-swapped on reading.  Pickled (object) data is never
+move freely between NumPy and np2torch.  Big-endian files (``'>f8'``) load
+as arrays of the big-endian dtype, as in NumPy, and such arrays are written
+big-endian (see _io_bytes).  Pickled (object) data is never
 read or written: np2torch has no object arrays.
 
 Text I/O (``loadtxt``, ``savetxt``, ``genfromtxt``, ``fromstring`` with
@@ -27,7 +28,7 @@ import torch
 from . import _dtypes as D
 from ._casting import cast
 from ._config import current_device
-from ._io_bytes import bits_tensor, ordered, raw_bytes, tensor_from_bytes
+from ._io_bytes import tensor_bytes, tensor_from_bytes
 from ._ndarray import _wrap, asarray, ndarray
 
 __all__ = ["save", "load", "savez", "savez_compressed", "loadtxt", "savetxt",
@@ -104,7 +105,7 @@ def _write_npy(fp, value, allow_pickle=True, version=None):
     if version is not None and tuple(version) not in _HEADER_SIZE:
         raise ValueError("we only support format version (1,0), (2,0), and (3,0), not %s" % (version,))
     fp.write(_header_bytes(arr._dtype, tuple(t.shape), fortran, None if version is None else tuple(version)))
-    fp.write(raw_bytes(ordered(bits_tensor(t, arr._dtype), "F" if fortran else "C")))
+    fp.write(tensor_bytes(arr, "F" if fortran else "C"))
 
 
 def _read_exact(fp, n, what):
@@ -152,7 +153,7 @@ def _read_header(fp, max_header_size=_MAX_HEADER_SIZE):
 
 
 def _descr_dtype(descr, allow_pickle, func="load"):
-    """(dtype, big_endian) for a header's ``descr``."""
+    """The dtype (in the file's byte order) of a header's ``descr``."""
     if isinstance(descr, str):
         body, order = descr, "<"
         if body[:1] in "<>|=":
@@ -164,19 +165,19 @@ def _descr_dtype(descr, allow_pickle, func="load"):
         d = D._ALIASES.get(body)
         if d is None:
             raise _unsupported(func, f"dtype {descr!r}")
-        return d, order == ">" and d.itemsize > 1
+        return d.newbyteorder(order) if order in "<>" else d
     raise _unsupported(func, f"structured dtype {descr!r}")
 
 
 def _read_npy(fp, allow_pickle=False, max_header_size=_MAX_HEADER_SIZE):
     header = _read_header(fp, max_header_size)
-    d, big = _descr_dtype(header["descr"], allow_pickle)
+    d = _descr_dtype(header["descr"], allow_pickle)
     shape = header["shape"]
     count = 1
     for n in shape:
         count *= n
     data = _read_exact(fp, count * d.itemsize, "array data")
-    t = tensor_from_bytes(data, d, big_endian=big)
+    t = tensor_from_bytes(data, d)
     if header["fortran_order"]:
         t = t.reshape(shape[::-1]).permute(tuple(range(len(shape) - 1, -1, -1)))
     else:
@@ -494,7 +495,7 @@ def tofile(arr, fid, sep="", format="%s"):
     fp = open(os.fspath(fid), "wb") if own else fid
     try:
         if sep == "":
-            fp.write(raw_bytes(ordered(bits_tensor(arr._t, arr._dtype), "C")))
+            fp.write(tensor_bytes(arr, "C"))
             return
         flat = arr.reshape(-1).tolist() if arr.ndim else [arr.item()]
         text = sep.join(format % (_text_value(v, arr._dtype),) for v in flat)
@@ -538,7 +539,7 @@ def _parse_number(token, d):
 
 def _array_from_values(values, d, shape=None):
     """An array of dtype ``d`` from a flat list of Python values in range."""
-    if d is D.uint64:
+    if d._nbo is D.uint64:
         values = [v - (1 << 64) if v >= 1 << 63 else v for v in values]
         t = torch.tensor(values, dtype=torch.int64)
     elif d.kind in "iu" and not d._native:

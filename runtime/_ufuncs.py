@@ -561,7 +561,7 @@ class ufunc:
         tensors, dtypes = _operands(args, self.__name__ in _COMPARISONS,
                                     self.__name__ in _INT_TO_DOUBLE)
         if dtype is not None:
-            want = D.dtype(dtype)
+            want = D.loop_dtype(dtype)
             loop = self._resolve((want,) * nin)
             if loop is None:
                 raise self._no_loop((want,) * nin)
