@@ -681,6 +681,8 @@ def result_type(*arrays_and_dtypes):
     """``np.result_type`` with NEP 50 rules: Python scalars are weak."""
     if not arrays_and_dtypes:
         raise ValueError("at least one array or dtype is required")
+    if len(arrays_and_dtypes) > 2:
+        return _promote_sequence([_dtype_or_weak_type(x) for x in arrays_and_dtypes])
     strong = None
     weak = []
     for x in arrays_and_dtypes:
@@ -698,6 +700,81 @@ def result_type(*arrays_and_dtypes):
     for w in weak:
         strong = weak_result(strong, w)
     return strong
+
+
+# -- promoting many operands ---------------------------------------------------
+# Pairwise promotion is not associative (uint16, int16, float32: int32 first
+# would give float64), so for three or more operands NumPy finds the "most
+# knowledgeable" DType first and promotes everything with it
+# (PyArray_PromoteDTypeSequence).  Operands here are native dtypes or, for weak
+# Python scalars, the types int/float/complex (NumPy's abstract Python DTypes).
+
+def _dtype_or_weak_type(x):
+    d, w = _as_dtype_operand(x)
+    return d._nbo if d is not None else type(w) if type(w) is not bool else bool_
+
+
+def _common_dtype(a, b):
+    """``a.__common_dtype__(b)``: the promotion if ``a`` knows it, None when ``a``
+    leaves it to ``b`` (NotImplemented)."""
+    if type(a) is dtype:
+        if type(b) is dtype:
+            # the DType with the larger type number decides (float16's is the largest)
+            return None if b.num > a.num else PROMOTE[a._index][b._index]
+        kind = a.kind
+        if b is complex:
+            if kind == "c":
+                return a
+            return (complex128 if a is float64 else complex64) if kind == "f" else None
+        if b is float:
+            return a if kind in "fc" else None
+        return a if kind != "b" else None
+    if type(b) is dtype:
+        if b.kind == "b":
+            return PY_DEFAULT[a]
+        if b.kind in "iu" and a is not int:
+            return POLICY["float"] if a is float else POLICY["complex"]
+        return None
+    if a is float and b is int or a is complex and b in (int, float):
+        return a
+    return None
+
+
+def _common_either(a, b):
+    if a is b:
+        return a
+    found = _common_dtype(a, b)
+    return found if found is not None else _common_dtype(b, a)
+
+
+def _most_knowledgeable(keys, length):
+    """Reorder ``keys[:length]`` so that ``keys[0]`` can promote with all others;
+    returns the promotion of the last pair looked at (None: not known)."""
+    half = length // 2
+    found = None
+    for low in range(half):
+        high = length - 1 - low
+        found = keys[low] if keys[high] is keys[low] else _common_dtype(keys[low], keys[high])
+        if found is None:
+            keys[low], keys[high] = keys[high], keys[low]
+        elif found is keys[low]:
+            keys[high] = None  # cannot change the result
+    if length == 2:
+        return found
+    return _most_knowledgeable(keys, length - half)
+
+
+def _promote_sequence(keys):
+    result = _most_knowledgeable(keys, len(keys))
+    main = keys[0]
+    for key in keys[1 if result is None else 2:]:
+        if key is None:
+            continue
+        promotion = _common_dtype(main, key)
+        if promotion is None:
+            raise TypeError(f"The DType {key} could not be promoted by {main}.")
+        result = promotion if result is None else _common_either(result, promotion)
+    return result if type(result) is dtype else PY_DEFAULT[result]
 
 
 # -- finfo / iinfo -----------------------------------------------------------
