@@ -71,7 +71,8 @@ def raw_bytes(t):
     n = t.numel() * t.element_size()
     if n == 0:
         return b""
-    return ctypes.string_at(t.data_ptr(), n)
+    # (ctypes.string_at takes a C int: arrays of 2 GiB and more need the array type)
+    return (ctypes.c_char * n).from_address(t.data_ptr()).raw
 
 
 def tensor_bytes(arr, order="C"):
@@ -88,17 +89,20 @@ def _as_bytes(t):
     t = t.contiguous()
     if t.dtype is torch.bool:
         t = t.view(torch.uint8)
-    return t.reshape(-1).view(torch.uint8).reshape(tuple(t.shape) + (t.element_size(),))
+    shape = tuple(t.shape) + (t.element_size(),)
+    if not t.numel():
+        return torch.empty(shape, dtype=torch.uint8, device=t.device)
+    return t.reshape(-1).view(torch.uint8).reshape(shape)
 
 
 def flip_bytes(t, d):
     """Bit-pattern tensor ``t`` of dtype ``d`` with each element's bytes reversed
     (each component's for complex): the other byte order's memory."""
     width = d.itemsize // 2 if d.kind == "c" else d.itemsize
-    if width == 1:
+    if width == 1 or not t.numel():
         return t.clone()
     u8 = _as_bytes(t)
-    flipped = u8.reshape(tuple(t.shape) + (-1, width)).flip(-1).reshape(u8.shape)
+    flipped = u8.reshape(tuple(t.shape) + (t.element_size() // width, width)).flip(-1).reshape(u8.shape)
     return flipped.reshape(-1).view(t.dtype).reshape(t.shape)
 
 
@@ -118,9 +122,9 @@ def reinterpret(t, src, dst):
     shape = tuple(bits.shape) or (1,)
     if src._nbo is not src:
         bits = flip_bytes(bits, src)
-    u8 = _as_bytes(bits.reshape(shape)).reshape(shape[:-1] + (-1,))
+    u8 = _as_bytes(bits.reshape(shape)).reshape(shape[:-1] + (shape[-1] * bits.element_size(),))
     target = torch.uint8 if dst._nbo is D.bool_ else _BITS_TORCH[dst._nbo]
-    out = u8.view(target)
+    out = u8.view(target) if shape[-1] else torch.empty(shape, dtype=target, device=u8.device)
     if dst._nbo is not dst:
         out = flip_bytes(out, dst)
     if not t.ndim:

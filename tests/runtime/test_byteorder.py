@@ -348,3 +348,23 @@ def test_views_across_byte_orders_of_readonly_arrays(dst):
     native.flags.writeable = False
     rn.flags.writeable = False
     assert rn.view(">u4").tolist() == native.view(">u4").tolist()
+
+
+@pytest.mark.parametrize("shape", [(0,), (0, 4), (2, 0), ()])
+@pytest.mark.parametrize("name", [">u4", ">c8", ">u2"])
+def test_empty_and_0d_arrays(name, shape):
+    a = np.zeros(shape, name)
+    r = ours(a)
+    assert r.tobytes() == a.tobytes() and r.byteswap().shape == shape
+    back = rt.load(io.BytesIO(npy_bytes(np.save, a)))
+    assert back.dtype.str == a.dtype.str and back.shape == shape
+    a.flags.writeable = False
+    r.flags.writeable = False
+    for dst in ("u1", "<u4", ">u2", ">c16"):
+        try:
+            expected = a.view(dst)
+        except ValueError:
+            with pytest.raises(ValueError):
+                r.view(dst)
+            continue
+        assert r.view(dst).shape == expected.shape and r.view(dst).tobytes() == expected.tobytes()
