@@ -119,8 +119,10 @@ class dtype:
         if code == "|" or self.itemsize == 1:
             return self
         if type(self) is not dtype:
-            # longdouble and the like: describable in big-endian, no arrays
-            return self if code in ("=", _NATIVE_CHAR) else _opaque_swapped(self)
+            # longdouble can be described big-endian (no arrays); flexible/object dtypes stay
+            if self.kind not in "fc" or code in ("=", _NATIVE_CHAR):
+                return self
+            return _opaque_swapped(self)
         native = self._nbo
         if code == "S":
             return SWAPPED[native._index] if self is native else native

@@ -264,7 +264,8 @@ class ndarray:
         return self.copy()
 
     def __reduce__(self):
-        return (_rebuild, (self.tolist() if self.ndim else self.item(), self._dtype.name, self.shape))
+        d = self._dtype
+        return (_rebuild, (self.tolist() if self.ndim else self.item(), d.name if d.isnative else d.str, self.shape))
 
     def tolist(self):
         d = self._dtype

@@ -92,6 +92,12 @@ def test_pickle_round_trip(name):
     assert pickle.loads(pickle.dumps(d)) is d
 
 
+def test_pickled_arrays_keep_the_byte_order():
+    r = rt.arange(3, dtype=">u4")
+    back = pickle.loads(pickle.dumps(r))
+    assert back.dtype.str == ">u4" and back.tolist() == [0, 1, 2]
+
+
 @pytest.mark.parametrize("name", MULTIBYTE)
 def test_finfo_iinfo(name):
     n, r = big(name), rt.dtype(big(name).str)
