@@ -35,6 +35,10 @@ def uint64_as_float(t):
 def cast(t, src, dst):
     if src is dst:
         return t
+    # byte order is layout, not value: a dtype and its swapped twin hold the same values
+    src, dst = src._nbo, dst._nbo
+    if src is dst:
+        return t
     sk, dk = src.kind, dst.kind
     if dk == "b":
         return t != 0
@@ -67,6 +71,6 @@ def to_torch_value_dtype(t, d):
     """A tensor whose torch dtype shows ``d``'s values directly (for export)."""
     if d._native:
         return t
-    if d is D.uint64:
+    if d._nbo is D.uint64:
         return t.to(torch.uint64)
     return t.to({"uint16": torch.uint16, "uint32": torch.uint32}[d.name])

@@ -10,6 +10,8 @@ All tables are built once at import; lookups on the hot path are dict or
 attribute reads.
 """
 
+import sys
+
 import torch
 
 __all__ = [
@@ -18,13 +20,26 @@ __all__ = [
 ]
 
 _KIND_ORDER = {"b": 0, "u": 1, "i": 2, "f": 3, "c": 4}
+# Byte order: tensors always hold values in the machine's order; a dtype of the
+# other order (NumPy's '>u4' on a little-endian machine) is a *swapped twin* of
+# its native dtype (see _swapped_twin): it changes only how bytes leave and
+# enter memory (tobytes, save, frombuffer), never the stored values.
+_NATIVE_CHAR = "<" if sys.byteorder == "little" else ">"
+_SWAPPED_CHAR = ">" if _NATIVE_CHAR == "<" else "<"
+_BYTEORDER_CODES = {
+    "S": "S", "s": "S", "swap": "S", "=": "=", "N": "=", "n": "=", "native": "=",
+    "|": "|", "I": "|", "i": "|", ">": ">", "B": ">", "b": ">", "big": ">",
+    "<": "<", "L": "<", "l": "<", "little": "<",
+}
 
 
 class dtype:
     """A NumPy data type (``np.dtype``): name, kind, size, scalar type, torch storage."""
 
+    # _nbo: the dtype in native byte order (itself, or the native dtype of a
+    # swapped twin); code that works on values compares ``d._nbo``.
     __slots__ = ("name", "kind", "char", "itemsize", "num", "type", "_torch",
-                 "_native", "_index", "_bits", "_min", "_max", "__weakref__")
+                 "_native", "_index", "_bits", "_min", "_max", "_nbo", "__weakref__")
 
     def __new__(cls, obj=None, align=False, copy=False, metadata=None):
         if isinstance(obj, dtype):
@@ -44,6 +59,7 @@ class dtype:
         self.num = num
         self._torch = storage
         self._bits = itemsize * 8
+        self._nbo = self
         # storage == logical: torch's own kernels give NumPy's results directly
         self._native = name not in ("uint16", "uint32", "uint64")
         if kind in "iu":
@@ -57,11 +73,16 @@ class dtype:
     # -- NumPy attributes ------------------------------------------------
     @property
     def str(self):
-        return ("|" if self.itemsize == 1 else "<") + self.kind + repr(self.itemsize)
+        order = "|" if self.itemsize == 1 else _NATIVE_CHAR if self._nbo is self else _SWAPPED_CHAR
+        return order + self.kind + repr(self.itemsize)
 
     @property
     def byteorder(self):
-        return "|" if self.itemsize == 1 else "="
+        return "|" if self.itemsize == 1 else "=" if self._nbo is self else _SWAPPED_CHAR
+
+    @property
+    def isnative(self):
+        return self._nbo is self
 
     @property
     def descr(self):
@@ -71,7 +92,6 @@ class dtype:
     def alignment(self):
         return self.itemsize if self.kind != "c" else self.itemsize // 2
 
-    isnative = True
     isbuiltin = 1
     isalignedstruct = False
     hasobject = False
@@ -93,10 +113,20 @@ class dtype:
         return self._torch
 
     def newbyteorder(self, new_order="S"):
-        if new_order in ("=", "|", "<", "little", "L", "native", "N", "I") or self.itemsize == 1:
+        code = _BYTEORDER_CODES.get(new_order)
+        if code is None:
+            raise ValueError(f"byteorder not recognized (got {new_order!r})")
+        if code == "|" or self.itemsize == 1:
             return self
-        # a big-endian dtype can be described, but torch cannot hold its arrays
-        return _opaque_swapped(self)
+        if type(self) is not dtype:
+            # longdouble can be described big-endian (no arrays); flexible/object dtypes stay
+            if self.kind not in "fc" or code in ("=", _NATIVE_CHAR):
+                return self
+            return _opaque_swapped(self)
+        native = self._nbo
+        if code == "S":
+            return SWAPPED[native._index] if self is native else native
+        return native if code in ("=", _NATIVE_CHAR) else SWAPPED[native._index]
 
     # -- comparisons -------------------------------------------------------
     def __eq__(self, other):
@@ -124,16 +154,16 @@ class dtype:
         return dtype(other).__le__(self)
 
     def __hash__(self):
-        return hash(("np2torch.dtype", self.name))
+        return hash(("np2torch.dtype", self.name, self._nbo is self))
 
     def __repr__(self):
-        return f"dtype('{self.name}')"
+        return f"dtype('{self.__str__()}')"
 
     def __str__(self):
-        return self.name
+        return self.name if self._nbo is self else self.str
 
     def __reduce__(self):
-        return (dtype, (self.name,))
+        return (dtype, (self.__str__(),))
 
     def __len__(self):
         return 0
@@ -170,6 +200,21 @@ for _i, (_name, _kind, _char, _size, _storage) in enumerate(_SPECS):
     ALL.append(_d)
     globals()["d_" + _name] = _d
 
+
+
+def _swapped_twin(native):
+    """``native`` in the other byte order: the same storage, index and limits
+    (so every table indexed by ``_index`` serves it), another identity."""
+    twin = object.__new__(dtype)
+    for attr in ("name", "kind", "char", "itemsize", "num", "_torch", "_native", "_index",
+                 "_bits", "_min", "_max"):
+        setattr(twin, attr, getattr(native, attr))
+    twin._nbo = native
+    return twin
+
+
+# SWAPPED[d._index]: d's swapped twin (None for the single-byte dtypes, which have no order)
+SWAPPED = [None if d.itemsize == 1 else _swapped_twin(d) for d in ALL]
 BY_NAME = {d.name: d for d in ALL}
 bool_ = BY_NAME["bool"]
 int8, uint8, int16, uint16 = (BY_NAME[n] for n in ("int8", "uint8", "int16", "uint16"))
@@ -259,11 +304,10 @@ def _lookup(obj):
         if ext is not None:
             return extended(ext)
         if key[:1] in "<>=|":
-            if key[0] == ">" and not key[1:] in ("b1", "i1", "u1", "?", "b", "B"):
-                native = _ALIASES.get(key[1:])
-                if native is not None:
-                    return _opaque_swapped(native)
-            return _ALIASES.get(key[1:]) or _opaque(key)
+            native = _ALIASES.get(key[1:])
+            if native is None:
+                return _opaque(key)
+            return SWAPPED[native._index] or native if key[0] == _SWAPPED_CHAR else native
         opaque = _opaque(key)
         if opaque is not None:
             return opaque
@@ -323,6 +367,7 @@ class _OpaqueDtype(dtype):
     _torch = property(_refuse)
     _index = property(_refuse)
     _native = property(_refuse)
+    _nbo = property(lambda self: self)
 
     @property
     def _spelling(self):
@@ -392,7 +437,7 @@ def _opaque(key):
 
 
 def _opaque_swapped(native):
-    """Big-endian ``native``: describable (``str`` '>i8'), refuses arrays."""
+    """Big-endian longdouble/clongdouble: describable (``str`` '>f16'), refuses arrays."""
     key = ("swapped", native.name)
     found = _OPAQUE.get(key)
     if found is None:
@@ -576,7 +621,10 @@ def can_cast(from_, to, casting="safe"):
             "result used to depend on the value.\nThis change was part of adopting NEP 50, "
             "we may explicitly allow them again in the future.")
     src = from_.dtype if hasattr(from_, "dtype") and type(from_) is not dtype and not isinstance(from_, type) else dtype(from_)
-    return table[src._index][dtype(to)._index]
+    dst = dtype(to)
+    if casting == "no":
+        return src is dst  # 'equiv' allows a change of byte order, 'no' does not
+    return table[src._index][dst._index]
 
 
 def weak_result(d, value):
@@ -593,10 +641,22 @@ def weak_result(d, value):
     # complex
     if kind in "biu":
         return POLICY["complex"]
-    if d is float64:
+    if d._nbo is float64:
         return complex128
     if kind == "f":
         return complex64
+    return d
+
+
+def loop_dtype(obj):
+    """The dtype a ufunc's or reduction's ``dtype=`` asks for: NumPy takes it to
+    choose a loop only, so a byte order there is an error."""
+    d = dtype(obj)
+    if d._nbo is not d:
+        raise TypeError(
+            "The `dtype` and `signature` arguments to ufuncs only select the general DType "
+            "and not details such as the byte order or time unit. You can avoid this error "
+            "by using the scalar types `np.float64` or the dtype string notation.")
     return d
 
 
@@ -623,6 +683,8 @@ def result_type(*arrays_and_dtypes):
     """``np.result_type`` with NEP 50 rules: Python scalars are weak."""
     if not arrays_and_dtypes:
         raise ValueError("at least one array or dtype is required")
+    if len(arrays_and_dtypes) > 2:
+        return _promote_sequence([_dtype_or_weak_type(x) for x in arrays_and_dtypes])
     strong = None
     weak = []
     for x in arrays_and_dtypes:
@@ -630,7 +692,8 @@ def result_type(*arrays_and_dtypes):
         if d is None:
             weak.append(w)
         else:
-            strong = d if strong is None else PROMOTE[strong._index][d._index]
+            # a lone operand is promoted with itself: results are in native byte order
+            strong = d._nbo if strong is None else PROMOTE[strong._index][d._index]
     if strong is None:
         strong = PY_DEFAULT[type(weak[0])]
         for w in weak[1:]:
@@ -639,6 +702,81 @@ def result_type(*arrays_and_dtypes):
     for w in weak:
         strong = weak_result(strong, w)
     return strong
+
+
+# -- promoting many operands ---------------------------------------------------
+# Pairwise promotion is not associative (uint16, int16, float32: int32 first
+# would give float64), so for three or more operands NumPy finds the "most
+# knowledgeable" DType first and promotes everything with it
+# (PyArray_PromoteDTypeSequence).  Operands here are native dtypes or, for weak
+# Python scalars, the types int/float/complex (NumPy's abstract Python DTypes).
+
+def _dtype_or_weak_type(x):
+    d, w = _as_dtype_operand(x)
+    return d._nbo if d is not None else type(w) if type(w) is not bool else bool_
+
+
+def _common_dtype(a, b):
+    """``a.__common_dtype__(b)``: the promotion if ``a`` knows it, None when ``a``
+    leaves it to ``b`` (NotImplemented)."""
+    if type(a) is dtype:
+        if type(b) is dtype:
+            # the DType with the larger type number decides (float16's is the largest)
+            return None if b.num > a.num else PROMOTE[a._index][b._index]
+        kind = a.kind
+        if b is complex:
+            if kind == "c":
+                return a
+            return (complex128 if a is float64 else complex64) if kind == "f" else None
+        if b is float:
+            return a if kind in "fc" else None
+        return a if kind != "b" else None
+    if type(b) is dtype:
+        if b.kind == "b":
+            return PY_DEFAULT[a]
+        if b.kind in "iu" and a is not int:
+            return POLICY["float"] if a is float else POLICY["complex"]
+        return None
+    if a is float and b is int or a is complex and b in (int, float):
+        return a
+    return None
+
+
+def _common_either(a, b):
+    if a is b:
+        return a
+    found = _common_dtype(a, b)
+    return found if found is not None else _common_dtype(b, a)
+
+
+def _most_knowledgeable(keys, length):
+    """Reorder ``keys[:length]`` so that ``keys[0]`` can promote with all others;
+    returns the promotion of the last pair looked at (None: not known)."""
+    half = length // 2
+    found = None
+    for low in range(half):
+        high = length - 1 - low
+        found = keys[low] if keys[high] is keys[low] else _common_dtype(keys[low], keys[high])
+        if found is None:
+            keys[low], keys[high] = keys[high], keys[low]
+        elif found is keys[low]:
+            keys[high] = None  # cannot change the result
+    if length == 2:
+        return found
+    return _most_knowledgeable(keys, length - half)
+
+
+def _promote_sequence(keys):
+    result = _most_knowledgeable(keys, len(keys))
+    main = keys[0]
+    for key in keys[1 if result is None else 2:]:
+        if key is None:
+            continue
+        promotion = _common_dtype(main, key)
+        if promotion is None:
+            raise TypeError(f"The DType {key} could not be promoted by {main}.")
+        result = promotion if result is None else _common_either(result, promotion)
+    return result if type(result) is dtype else PY_DEFAULT[result]
 
 
 # -- finfo / iinfo -----------------------------------------------------------
@@ -731,7 +869,7 @@ def _inexact_dtype(x):
     d = dtype(x) if not hasattr(x, "dtype") or isinstance(x, type) else x.dtype
     if d.kind not in "fc":
         raise ValueError(f"data type {d.type!r} not inexact")
-    return d
+    return d._nbo
 
 
 class iinfo:

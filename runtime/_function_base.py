@@ -548,7 +548,7 @@ def common_type(*arrays):
     rank = {D.float16: 0, D.float32: 1, D.float64: 2}
     best, is_complex = 0, False
     for a in arrays:
-        d = a.dtype
+        d = a.dtype._nbo
         if d.kind == "c":
             is_complex = True
             best = max(best, 1 if d is D.complex64 else 2)

@@ -103,7 +103,7 @@ class _Concatenator:
         if not isinstance(key, tuple):
             key = (key,)
         axis, ndmin, trans1d = self.axis, self.ndmin, self.trans1d
-        pieces, scalar_values = [], []
+        pieces = []
         for k, item in enumerate(key):
             if isinstance(item, slice):
                 piece = _axis_values(item, _grid_dtype((item,)))
@@ -127,24 +127,18 @@ class _Concatenator:
             elif isinstance(item, (bool, int, float, complex)) or (
                     not isinstance(item, ndarray) and asarray(item).ndim == 0
                     and not isinstance(item, (list, tuple))):
-                piece = array(item, ndmin=ndmin)
-                scalar_values.append(item)
-                pieces.append((piece, True))
+                pieces.append((item, True))
                 continue
             else:
                 piece = asarray(item)
             pieces.append((_promote_ndim(piece, ndmin, trans1d), False))
         if not pieces:
             return array([], dtype=D.float64)
-        arrays = [p for p, is_scalar in pieces if not is_scalar]
-        scalars = [p for p, is_scalar in pieces if is_scalar]
-        if arrays:
-            dt = D.result_type(*[a.dtype for a in arrays],
-                               *[v if type(v) in (bool, int, float, complex) else asarray(v).dtype
-                                 for v in scalar_values])
-        else:
-            dt = D.result_type(*[s.dtype for s in scalars])
-        return concatenate([p for p, _ in pieces], axis=axis, dtype=dt, casting="unsafe")
+        # Python scalars are weak (NEP 50), and must fit the result: r_[int8 array, 255] raises
+        dt = D.result_type(*[p.dtype if not is_scalar else p if type(p) in (bool, int, float, complex)
+                             else asarray(p).dtype for p, is_scalar in pieces])
+        return concatenate([array(p, ndmin=ndmin, dtype=dt) if is_scalar else p for p, is_scalar in pieces],
+                           axis=axis, dtype=dt, casting="unsafe")
 
     def __len__(self):
         return 0

@@ -413,10 +413,10 @@ def _same_storage(x, y):
 def choose(a, choices, out=None, mode="raise"):
     _check_clipmode(mode)
     idx = asarray(a)
+    choices = list(choices)
     arrays = [asarray(c) for c in choices]
-    d = arrays[0]._dtype
-    for c in arrays[1:]:
-        d = D.PROMOTE[d._index][c._dtype._index]
+    # NumPy's result_type of the choices: Python scalars among them are weak
+    d = D.result_type(*[c if type(c) in (int, float, complex) else arr for c, arr in zip(choices, arrays)])
     ts = [cast(c._t, c._dtype, d) for c in arrays]
     shape = broadcast_shapes_or_raise(idx._t.shape, *[t.shape for t in ts])
     n = len(ts)
@@ -429,11 +429,10 @@ def choose(a, choices, out=None, mode="raise"):
         raise ValueError("invalid entry in choice array")
     stacked = torch.stack([t.expand(shape) for t in ts])
     r = torch.gather(stacked, 0, it.expand(shape).unsqueeze(0).to(torch.int64)).squeeze(0)
-    res = _wrap(r, d)
     if out is not None:
-        out[...] = res
+        out[...] = _wrap(r, d)
         return out
-    return res
+    return box(r, d)
 
 
 def compress(condition, a, axis=None, out=None):
@@ -454,7 +453,7 @@ def where(condition, x=None, y=None, /):
     if x is None or y is None:
         raise ValueError("either both or neither of x and y should be given")
     if (type(condition) is ndarray and type(x) is ndarray and type(y) is ndarray
-            and condition._dtype is D.bool_ and x._dtype is y._dtype):
+            and condition._dtype is D.bool_ and x._dtype is y._dtype._nbo):
         try:
             return _wrap(torch.where(condition._t, x._t, y._t), x._dtype)
         except RuntimeError:

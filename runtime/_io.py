@@ -2,8 +2,9 @@
 
 ``save``/``load``/``savez`` read and write NumPy's own formats byte for byte
 (format versions 1.0, 2.0 and 3.0, headers padded to 64 bytes), so files
-move freely between NumPy and np2torch.  Big-endian files written by NumPy
-(``'>f8'``) are byte-swapped on reading.  Pickled (object) data is never
+move freely between NumPy and np2torch.  Big-endian files (``'>f8'``) load
+as arrays of the big-endian dtype, as in NumPy, and such arrays are written
+big-endian (see _io_bytes).  Pickled (object) data is never
 read or written: np2torch has no object arrays.
 
 Text I/O (``loadtxt``, ``savetxt``, ``genfromtxt``, ``fromstring`` with
@@ -11,33 +12,27 @@ Text I/O (``loadtxt``, ``savetxt``, ``genfromtxt``, ``fromstring`` with
 and field names raise ``NotImplementedError`` naming the function.
 """
 
-import ast
 import bz2
 import gzip
 import io
 import lzma
 import os
 import re
-import struct
 import warnings
 import zipfile
 
 import torch
 
 from . import _dtypes as D
-from ._casting import cast
+from . import _format
 from ._config import current_device
-from ._io_bytes import bits_tensor, ordered, raw_bytes, tensor_from_bytes
+from ._io_bytes import tensor_bytes, tensor_from_bytes
 from ._ndarray import _wrap, asarray, ndarray
 
 __all__ = ["save", "load", "savez", "savez_compressed", "loadtxt", "savetxt",
            "genfromtxt", "fromfile", "frombuffer", "fromiter", "fromstring"]
 
-MAGIC_PREFIX = b"\x93NUMPY"
-_ARRAY_ALIGN = 64
-_GROWTH_AXIS_MAX_DIGITS = 21
-_HEADER_SIZE = {(1, 0): ("<H", "latin1"), (2, 0): ("<I", "latin1"), (3, 0): ("<I", "utf8")}
-_MAX_HEADER_SIZE = 10000
+_MAX_HEADER_SIZE = _format.MAX_HEADER_SIZE
 _PICKLE_MSG = ("This file contains pickled (object) data. If you trust the file you can "
                "load it unsafely using the `allow_pickle=` keyword argument or `pickle.load()`.")
 
@@ -55,133 +50,12 @@ def _to_device(t):
     return t if dev is None else t.to(dev)
 
 
-# -- .npy header -----------------------------------------------------------------
-
-def _descr(d):
-    return d.str
-
-
-def _is_fortran_only(t):
-    if t.ndim < 2 or t.is_contiguous():
-        return False
-    return t.permute(tuple(range(t.ndim - 1, -1, -1))).is_contiguous()
-
-
-def _header_bytes(d, shape, fortran_order, version=None):
-    fields = {"descr": _descr(d), "fortran_order": fortran_order, "shape": tuple(shape)}
-    text = "{" + "".join(f"'{k}': {fields[k]!r}, " for k in sorted(fields)) + "}"
-    if shape:
-        text += " " * (_GROWTH_AXIS_MAX_DIGITS - len(repr(shape[-1 if fortran_order else 0])))
-    if version is not None:
-        return _wrap_header(text, version)
-    try:
-        return _wrap_header(text, (1, 0))
-    except ValueError:
-        pass
-    try:
-        return _wrap_header(text, (2, 0))
-    except UnicodeEncodeError:
-        return _wrap_header(text, (3, 0))
-
-
-def _wrap_header(text, version):
-    fmt, encoding = _HEADER_SIZE[version]
-    body = text.encode(encoding)
-    hlen = len(body) + 1
-    prefix_len = len(MAGIC_PREFIX) + 2 + struct.calcsize(fmt)
-    padlen = _ARRAY_ALIGN - ((prefix_len + hlen) % _ARRAY_ALIGN)
-    try:
-        size = struct.pack(fmt, hlen + padlen)
-    except struct.error:
-        raise ValueError(f"Header length {hlen} too big for version={version}") from None
-    return MAGIC_PREFIX + bytes(version) + size + body + b" " * padlen + b"\n"
-
-
-def _write_npy(fp, value, allow_pickle=True, version=None):
-    arr = value if isinstance(value, ndarray) else asarray(value)
-    t = arr._t
-    fortran = _is_fortran_only(t)
-    if version is not None and tuple(version) not in _HEADER_SIZE:
-        raise ValueError("we only support format version (1,0), (2,0), and (3,0), not %s" % (version,))
-    fp.write(_header_bytes(arr._dtype, tuple(t.shape), fortran, None if version is None else tuple(version)))
-    fp.write(raw_bytes(ordered(bits_tensor(t, arr._dtype), "F" if fortran else "C")))
-
-
-def _read_exact(fp, n, what):
-    data = b""
-    while len(data) < n:
-        chunk = fp.read(n - len(data))
-        if not chunk:
-            break
-        data += chunk
-    if len(data) != n:
-        raise ValueError(f"EOF: reading {what}, expected {n} bytes got {len(data)}")
-    return data
-
-
-def _read_header(fp, max_header_size=_MAX_HEADER_SIZE):
-    magic = _read_exact(fp, len(MAGIC_PREFIX) + 2, "magic string")
-    if magic[:-2] != MAGIC_PREFIX:
-        raise ValueError(f"the magic string is not correct; expected {MAGIC_PREFIX!r}, got {magic[:-2]!r}")
-    version = (magic[-2], magic[-1])
-    if version not in _HEADER_SIZE:
-        raise ValueError("we only support format version (1,0), (2,0), and (3,0), not %s" % (version,))
-    fmt, encoding = _HEADER_SIZE[version]
-    (hlen,) = struct.unpack(fmt, _read_exact(fp, struct.calcsize(fmt), "array header length"))
-    text = _read_exact(fp, hlen, "array header").decode(encoding)
-    if len(text) > max_header_size:
-        raise ValueError(
-            f"Header info length ({len(text)}) is large and may not be safe to load securely.\n"
-            "To allow loading, adjust `max_header_size` or fully trust the `.npy` file using "
-            "`allow_pickle=True`.\nFor safety against large resource use or crashes, sandboxing "
-            "may be necessary.")
-    try:
-        header = ast.literal_eval(text)
-    except (SyntaxError, ValueError) as e:
-        raise ValueError(f"Cannot parse header: {text!r}") from e
-    if not isinstance(header, dict):
-        raise ValueError(f"Header is not a dictionary: {header!r}")
-    if set(header) != {"descr", "fortran_order", "shape"}:
-        raise ValueError(f"Header does not contain the correct keys: {sorted(header)!r}")
-    shape = header["shape"]
-    if not isinstance(shape, tuple) or not all(isinstance(x, int) for x in shape):
-        raise ValueError(f"shape is not valid: {shape!r}")
-    if not isinstance(header["fortran_order"], bool):
-        raise ValueError(f"fortran_order is not a valid bool: {header['fortran_order']!r}")
-    return header
-
-
-def _descr_dtype(descr, allow_pickle, func="load"):
-    """(dtype, big_endian) for a header's ``descr``."""
-    if isinstance(descr, str):
-        body, order = descr, "<"
-        if body[:1] in "<>|=":
-            order, body = body[0], body[1:]
-        if body in ("O", "O8", "O4"):
-            if not allow_pickle:
-                raise ValueError("Object arrays cannot be loaded when allow_pickle=False")
-            raise _unsupported(func, "object arrays")
-        d = D._ALIASES.get(body)
-        if d is None:
-            raise _unsupported(func, f"dtype {descr!r}")
-        return d, order == ">" and d.itemsize > 1
-    raise _unsupported(func, f"structured dtype {descr!r}")
+def _write_npy(fp, value, allow_pickle=True):
+    _format.write_array(fp, value, allow_pickle=allow_pickle)
 
 
 def _read_npy(fp, allow_pickle=False, max_header_size=_MAX_HEADER_SIZE):
-    header = _read_header(fp, max_header_size)
-    d, big = _descr_dtype(header["descr"], allow_pickle)
-    shape = header["shape"]
-    count = 1
-    for n in shape:
-        count *= n
-    data = _read_exact(fp, count * d.itemsize, "array data")
-    t = tensor_from_bytes(data, d, big_endian=big)
-    if header["fortran_order"]:
-        t = t.reshape(shape[::-1]).permute(tuple(range(len(shape) - 1, -1, -1)))
-    else:
-        t = t.reshape(shape)
-    return _wrap(_to_device(t), d)
+    return _format.read_array(fp, allow_pickle, max_header_size=max_header_size)
 
 
 # -- save / load ----------------------------------------------------------------
@@ -213,7 +87,7 @@ def load(file, mmap_mode=None, allow_pickle=False, fix_imports=True, encoding="A
     fid = open(os.fspath(file), "rb") if own else file
     try:
         start = fid.tell() if hasattr(fid, "tell") else None
-        head = fid.read(len(MAGIC_PREFIX))
+        head = fid.read(len(_format.MAGIC_PREFIX))
         if not head:
             raise EOFError("No data left in file")
         if start is not None:
@@ -225,7 +99,7 @@ def load(file, mmap_mode=None, allow_pickle=False, fix_imports=True, encoding="A
                           max_header_size=max_header_size)
             own = False
             return npz
-        if head == MAGIC_PREFIX:
+        if head == _format.MAGIC_PREFIX:
             return _read_npy(fid, allow_pickle, max_header_size)
         if not allow_pickle:
             raise ValueError(_PICKLE_MSG)
@@ -373,8 +247,8 @@ class NpzFile:
         if self.zip is None:
             raise ValueError("I/O operation on closed file.")
         with self.zip.open(member) as fp:
-            head = fp.read(len(MAGIC_PREFIX))
-            if head != MAGIC_PREFIX:
+            head = fp.read(len(_format.MAGIC_PREFIX))
+            if head != _format.MAGIC_PREFIX:
                 return head + fp.read()
         with self.zip.open(member) as fp:
             return _read_npy(io.BytesIO(fp.read()), self.allow_pickle, self.max_header_size)
@@ -494,7 +368,7 @@ def tofile(arr, fid, sep="", format="%s"):
     fp = open(os.fspath(fid), "wb") if own else fid
     try:
         if sep == "":
-            fp.write(raw_bytes(ordered(bits_tensor(arr._t, arr._dtype), "C")))
+            fp.write(tensor_bytes(arr, "C"))
             return
         flat = arr.reshape(-1).tolist() if arr.ndim else [arr.item()]
         text = sep.join(format % (_text_value(v, arr._dtype),) for v in flat)
@@ -538,7 +412,7 @@ def _parse_number(token, d):
 
 def _array_from_values(values, d, shape=None):
     """An array of dtype ``d`` from a flat list of Python values in range."""
-    if d is D.uint64:
+    if d._nbo is D.uint64:
         values = [v - (1 << 64) if v >= 1 << 63 else v for v in values]
         t = torch.tensor(values, dtype=torch.int64)
     elif d.kind in "iu" and not d._native:

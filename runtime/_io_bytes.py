@@ -1,4 +1,4 @@
-"""Raw bytes of arrays, exactly as NumPy lays them out (little-endian).
+"""Raw bytes of arrays, exactly as NumPy lays them out.
 
 ``tensor_bytes`` serves ``ndarray.tobytes``, ``np.save`` and ``tofile``;
 ``tensor_from_bytes`` is its inverse and serves ``np.load``, ``frombuffer``
@@ -9,10 +9,14 @@ The widened unsigned dtypes (uint16 in int32, uint32 in int64) are narrowed
 to the signed type of the same width on the way out (same bit pattern) and
 widened again, masked, on the way in; uint64 already is the int64 bit
 pattern.
+
+Byte order: tensors hold values in the machine's order.  A swapped dtype
+(``'>u4'`` on a little-endian machine) reverses each element's bytes (each
+component's, for complex) on the way out and on the way in, so its bytes
+are NumPy's; ``byteswap`` and cross-order ``reinterpret`` use the same flip.
 """
 
 import ctypes
-import sys
 
 import torch
 
@@ -20,7 +24,6 @@ from . import _dtypes as D
 
 __all__ = []
 
-_LITTLE = sys.byteorder == "little"
 # Torch dtype whose bit pattern equals NumPy's for each dtype.
 _BITS_TORCH = {d: d._torch for d in D.ALL}
 _BITS_TORCH[D.uint16] = torch.int16
@@ -30,6 +33,7 @@ _BITS_TORCH[D.uint64] = torch.int64
 
 def bits_tensor(t, d):
     """Storage tensor ``t`` of dtype ``d`` as a tensor with NumPy's bit pattern."""
+    d = d._nbo
     if d is D.uint16:
         return torch.where(t >= 1 << 15, t - (1 << 16), t).to(torch.int16)
     if d is D.uint32:
@@ -59,7 +63,7 @@ def _is_fortran(t):
 
 
 def raw_bytes(t):
-    """The bytes of a C-contiguous tensor (any device) in native order."""
+    """The bytes of a C-contiguous tensor (any device) in the machine's order."""
     t = t.detach()
     if t.device.type != "cpu":
         t = t.cpu()
@@ -67,29 +71,70 @@ def raw_bytes(t):
     n = t.numel() * t.element_size()
     if n == 0:
         return b""
-    data = ctypes.string_at(t.data_ptr(), n)
-    if not _LITTLE and t.element_size() > 1:
-        data = swap_bytes(data, t.element_size(), t.is_complex())
-    return data
+    # (ctypes.string_at takes a C int: arrays of 2 GiB and more need the array type)
+    return (ctypes.c_char * n).from_address(t.data_ptr()).raw
 
 
 def tensor_bytes(arr, order="C"):
-    """``arr.tobytes(order)``: NumPy's little-endian raw bytes."""
-    t = bits_tensor(arr._t, arr._dtype)
-    return raw_bytes(ordered(t, order))
+    """``arr.tobytes(order)``: NumPy's raw bytes, in the byte order of ``arr``'s dtype."""
+    d = arr._dtype
+    t = ordered(bits_tensor(arr._t, d), order)
+    if d._nbo is not d:
+        t = flip_bytes(t, d)
+    return raw_bytes(t)
 
 
-def swap_bytes(data, itemsize, is_complex=False):
-    """Reverse the byte order of each element (each component for complex)."""
-    width = itemsize // 2 if is_complex else itemsize
-    if width <= 1 or not data:
-        return bytes(data)
-    u8 = torch.frombuffer(bytearray(data), dtype=torch.uint8)
-    return raw_bytes(u8.reshape(-1, width).flip(1))
+def _as_bytes(t):
+    """A C-contiguous tensor's memory as uint8, one more axis of ``element_size`` bytes."""
+    t = t.contiguous()
+    if t.dtype is torch.bool:
+        t = t.view(torch.uint8)
+    shape = tuple(t.shape) + (t.element_size(),)
+    if not t.numel():
+        return torch.empty(shape, dtype=torch.uint8, device=t.device)
+    return t.reshape(-1).view(torch.uint8).reshape(shape)
 
 
-def tensor_from_bytes(data, d, count=-1, offset=0, big_endian=False, share=False):
-    """A 1-d storage tensor of dtype ``d`` read from a bytes-like object.
+def flip_bytes(t, d):
+    """Bit-pattern tensor ``t`` of dtype ``d`` with each element's bytes reversed
+    (each component's for complex): the other byte order's memory."""
+    width = d.itemsize // 2 if d.kind == "c" else d.itemsize
+    if width == 1 or not t.numel():
+        return t.clone()
+    u8 = _as_bytes(t)
+    flipped = u8.reshape(tuple(t.shape) + (t.element_size() // width, width)).flip(-1).reshape(u8.shape)
+    return flipped.reshape(-1).view(t.dtype).reshape(t.shape)
+
+
+def byteswap(t, d):
+    """``ndarray.byteswap``: storage tensor of the values whose bytes are ``t``'s reversed."""
+    if d.itemsize == 1:
+        return t.clone()
+    native = d._nbo
+    return from_bits(flip_bytes(bits_tensor(t, native), native), native)
+
+
+def reinterpret(t, src, dst):
+    """``view(dst)`` as a copy: storage tensor of ``dst`` whose memory is the bytes
+    storage tensor ``t`` of ``src`` has in ``src``'s byte order.  Raises
+    RuntimeError (as torch's ``view``) when the last axis does not divide."""
+    bits = bits_tensor(t, src)
+    shape = tuple(bits.shape) or (1,)
+    if src._nbo is not src:
+        bits = flip_bytes(bits, src)
+    u8 = _as_bytes(bits.reshape(shape)).reshape(shape[:-1] + (shape[-1] * bits.element_size(),))
+    target = torch.uint8 if dst._nbo is D.bool_ else _BITS_TORCH[dst._nbo]
+    out = u8.view(target) if shape[-1] else torch.empty(shape, dtype=target, device=u8.device)
+    if dst._nbo is not dst:
+        out = flip_bytes(out, dst)
+    if not t.ndim:
+        out = out.reshape(())
+    return from_bits(out, dst._nbo)
+
+
+def tensor_from_bytes(data, d, count=-1, offset=0, share=False):
+    """A 1-d storage tensor of dtype ``d`` read from a bytes-like object holding
+    ``d``'s bytes (in ``d``'s byte order).
 
     ``share`` keeps the memory of a writable buffer where the layout allows
     (NumPy's ``frombuffer`` shares memory); otherwise the result is a copy.
@@ -106,20 +151,20 @@ def tensor_from_bytes(data, d, count=-1, offset=0, big_endian=False, share=False
     elif avail < count * size:
         raise ValueError("buffer is smaller than requested size")
     nbytes = count * size
+    native = d._nbo
     # bool bytes other than 0/1 must read as True, so read them as uint8
-    bits_dtype = torch.uint8 if d is D.bool_ else _BITS_TORCH[d]
+    bits_dtype = torch.uint8 if native is D.bool_ else _BITS_TORCH[native]
     if count == 0:
         t = torch.empty((0,), dtype=bits_dtype)
     else:
         chunk = view[offset:offset + nbytes]
-        swap = big_endian == _LITTLE and size > 1
-        if swap:
-            chunk = swap_bytes(chunk, size, d.kind == "c")
-        if share and not swap and not view.readonly and d._native:
+        if native is not d:
+            t = flip_bytes(torch.frombuffer(bytearray(chunk), dtype=bits_dtype), d)
+        elif share and not view.readonly and d._native:
             t = torch.frombuffer(chunk, dtype=bits_dtype)
         else:
             t = torch.frombuffer(bytearray(chunk), dtype=bits_dtype)
-    return from_bits(t, d)
+    return from_bits(t, native)
 
 
 def from_bits(t, d):

@@ -233,10 +233,10 @@ def atleast_3d(*arys):
     return res[0] if len(res) == 1 else tuple(res)
 
 
-def _common(arrays, dtype=None, casting="same_kind"):
-    d = arrays[0]._dtype
-    for a in arrays[1:]:
-        d = D.PROMOTE[d._index][a._dtype._index]
+def _common(arrays, dtype=None, casting="same_kind", operands=None):
+    """(result dtype, tensors in it) for joining ``arrays``: NumPy's result_type of
+    ``operands`` (the arrays as given: Python scalars among them are weak)."""
+    d = D.result_type(*(operands or arrays))
     if dtype is not None:
         want = D.dtype(dtype)
         for a in arrays:
@@ -251,7 +251,8 @@ def concatenate(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
     if out is None and dtype is None and type(axis) is int and type(arrays) in (list, tuple) and arrays:
         first = arrays[0]
         if type(first) is ndarray and first._t.ndim and -first._t.ndim <= axis < first._t.ndim and all(
-                type(x) is ndarray and x._dtype is first._dtype and x._t.ndim == first._t.ndim for x in arrays):
+                type(x) is ndarray and x._dtype is first._dtype._nbo and x._t.ndim == first._t.ndim
+                for x in arrays):
             try:
                 return _wrap(torch.cat([x._t for x in arrays], dim=axis), first._dtype)
             except RuntimeError:
@@ -276,7 +277,8 @@ def concatenate(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
                 raise ValueError("all the input array dimensions except for the concatenation axis must "
                                  f"match exactly, but along dimension {k}, the array at index 0 has size "
                                  f"{arrs[0].shape[k]} and the array at index {i} has size {a.shape[k]}")
-    d, ts = _common(arrs, dtype, casting)
+    d, ts = _common(arrs, dtype, casting, [
+        a if type(a) in (int, float, complex) else arr for a, arr in zip(arrays, arrs)])
     check_same_device(ts)
     r = torch.cat(ts, dim=ax)
     if out is not None:

@@ -255,7 +255,7 @@ def diff(a, n=1, axis=-1, prepend=None, append=None):
     if len(parts) > 1:
         arr = concatenate(parts, ax)
     t = arr._t
-    d = arr._dtype
+    d = arr._dtype._nbo  # a computed result: native byte order
     for _ in range(n):
         hi = t.narrow(ax, 1, builtins_max(t.shape[ax] - 1, 0))
         lo = t.narrow(ax, 0, builtins_max(t.shape[ax] - 1, 0))
@@ -331,7 +331,7 @@ def conj(x):
 
 def angle(z, deg=False):
     arr = asarray(z)
-    d = arr._dtype
+    d = arr._dtype._nbo
     t = arr._t if d.kind == "c" else cast(arr._t, d, D.float64 if d.kind in "biu" else d)
     r = torch.angle(t)
     if deg:

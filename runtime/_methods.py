@@ -10,7 +10,7 @@ import torch
 from . import _creation, _indexing, _manipulation, _math, _reductions, _sorting
 from ._ndarray import ndarray, _wrap, asarray
 from . import _flags
-from ._flags import READONLY
+from ._flags import READONLY, check_writeable
 
 
 _SAME_NAME = {
@@ -79,7 +79,15 @@ def _ptp_removed(self, *args, **kwargs):
 
 
 def _byteswap(self, inplace=False):
-    raise NotImplementedError("ndarray.byteswap is not supported by np2torch (arrays are native-endian)")
+    """``ndarray.byteswap``: every element's bytes reversed; the dtype stays."""
+    from ._io_bytes import byteswap
+    t = byteswap(self._t, self._dtype)
+    if not inplace:
+        return _wrap(t, self._dtype)
+    if READONLY:
+        check_writeable(self)
+    self._t.copy_(t)
+    return self
 
 
 def _dump(self, file):

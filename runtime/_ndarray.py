@@ -38,7 +38,7 @@ def _wrap(t, d):
 def item_of(t, d):
     """A Python value of the one element of tensor ``t`` holding dtype ``d``."""
     v = t.item()
-    if d is D.uint64 and v < 0:
+    if d._nbo is D.uint64 and v < 0:
         v += 1 << 64
     return v
 
@@ -131,6 +131,8 @@ class ndarray:
         out = t.resolve_conj().resolve_neg().numpy()
         if dtype is not None:
             out = out.astype(dtype)
+        elif self._dtype._nbo is not self._dtype:
+            out = out.astype(self._dtype.str)  # NumPy's array in the same byte order
         return out
 
     def __array_namespace__(self, *, api_version=None):
@@ -205,7 +207,7 @@ class ndarray:
     @property
     def real(self):
         if self._dtype.kind == "c":
-            return _wrap(self._t.real, D.float32 if self._dtype is D.complex64 else D.float64)
+            return _wrap(self._t.real, _part_dtype(self._dtype))
         return self
 
     @real.setter
@@ -215,7 +217,7 @@ class ndarray:
     @property
     def imag(self):
         if self._dtype.kind == "c":
-            return _wrap(self._t.imag, D.float32 if self._dtype is D.complex64 else D.float64)
+            return _wrap(self._t.imag, _part_dtype(self._dtype))
         from ._creation import zeros_like
         z = zeros_like(self)
         return z
@@ -243,11 +245,14 @@ class ndarray:
         if casting not in D.CAN_CAST:
             raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or "
                              f"'unsafe' (got {casting!r})")
-        if not D.CAN_CAST[casting][self._dtype._index][d._index]:
+        if not D.CAN_CAST[casting][self._dtype._index][d._index] or (
+                casting == "no" and d is not self._dtype):
             raise TypeError(f"Cannot cast array data from {self._dtype!r} to {d!r} according to the rule {casting!r}")
         if d is self._dtype:
             return _wrap(self._t.clone(), d) if copy else self
-        return _wrap(cast(self._t, self._dtype, d), d)
+        t = cast(self._t, self._dtype, d)
+        # a change of byte order only: the values stay, the new array is a copy
+        return _wrap(t.clone() if t is self._t else t, d)
 
     def copy(self, order="C"):
         return _wrap(self._t.clone(memory_format=torch.contiguous_format), self._dtype)
@@ -259,14 +264,15 @@ class ndarray:
         return self.copy()
 
     def __reduce__(self):
-        return (_rebuild, (self.tolist() if self.ndim else self.item(), self._dtype.name, self.shape))
+        d = self._dtype
+        return (_rebuild, (self.tolist() if self.ndim else self.item(), d.name if d.isnative else d.str, self.shape))
 
     def tolist(self):
         d = self._dtype
         if d.kind == "O":
             _refuse_object_use("tolist")
         t = self._t.detach()
-        if d is D.uint64:
+        if d._nbo is D.uint64:
             values = t.cpu().tolist()
             return _map_nested(values, lambda v: v + (1 << 64) if v < 0 else v)
         if t.is_conj():
@@ -304,6 +310,12 @@ class ndarray:
         d = D.dtype(dtype)
         if d is self._dtype:
             return _wrap(self._t.view(self._t.shape), d)
+        src = self._dtype
+        if src._nbo is not src or d._nbo is not d:
+            same_order = src._nbo is not src and d._nbo is not d and src.itemsize == d.itemsize
+            if not same_order:
+                return _byte_order_view(self, src, d)
+            # both swapped, one size: bytes and values reinterpret alike, a true view
         try:
             if self._dtype._native and d._native:
                 t = self._t.view(d._torch)
@@ -411,6 +423,12 @@ def _object_array(arr, casting="unsafe"):
     return _wrap(arr._t.clone(), D.dtype("O"))
 
 
+def _part_dtype(d):
+    """The dtype of ``.real``/``.imag`` of a complex dtype (same byte order)."""
+    part = D.float32 if d._nbo is D.complex64 else D.float64
+    return part if d.isnative else part.newbyteorder()
+
+
 # the torch dtype holding exactly a dtype's bits (uint16/uint32 are stored widened)
 _BITS_OF_WIDENED = {"uint16": torch.int16, "uint32": torch.int32}
 _WIDE_OF = {"uint16": (torch.int32, 0xFFFF), "uint32": (torch.int64, 0xFFFFFFFF)}
@@ -434,6 +452,28 @@ def _reinterpret(t, src, dst):
     if wide is not None:
         t = t.to(wide[0]) & wide[1]
     return t
+
+
+def _byte_order_view(arr, src, dst):
+    """``arr.view(dst)`` across byte orders (``'>u4'`` as ``'<u4'``, or as bytes).
+
+    Values live in native order, so such a view is no torch view: its values
+    are computed from ``arr``'s bytes.  That is NumPy's result only while no
+    write can go through either array, so it is given for read-only arrays
+    (as a read-only copy) and refused otherwise."""
+    if not is_readonly(arr._t):
+        raise NotImplementedError(
+            f"ndarray.view: viewing {src!r} data as {dst!r} reinterprets its bytes in another "
+            "byte order, which np2torch cannot do as a view (arrays hold values in native "
+            "byte order); a.astype(dtype) changes the byte order keeping the values, "
+            "a.byteswap() swaps the bytes of the values (see docs/coverage-notes.md)")
+    from ._io_bytes import reinterpret
+    try:
+        t = reinterpret(arr._t, src, dst)
+    except RuntimeError as e:
+        raise ValueError("When changing to a smaller dtype, its size must be a divisor of the "
+                         f"size of original dtype; {e}") from None
+    return _wrap(readonly_view(t), dst)
 
 
 def _refuse_object_use(what):
@@ -523,7 +563,7 @@ def _fill_value(value, d):
     """A Python value to store into an array of dtype ``d`` (NumPy's setitem rules)."""
     if type(value) is int and d.kind in "iu":
         D.check_int_fits(d, value)
-        if d is D.uint64 and value >= 1 << 63:
+        if value >= 1 << 63 and d._nbo is D.uint64:
             value -= 1 << 64
         return value
     if isinstance(value, (S.generic,)):
@@ -547,7 +587,7 @@ def _fill_value(value, d):
             value &= (1 << bits) - 1
             if d.kind == "i" and value >= 1 << (bits - 1):
                 value -= 1 << bits
-        if d is D.uint64 and value >= 1 << 63:
+        if value >= 1 << 63 and d._nbo is D.uint64:
             value -= 1 << 64
         return value
     if d.kind == "f":
@@ -658,11 +698,15 @@ def _leaf_tensor(obj, d, device):
 def _foreign_tensor(obj):
     """Tensor + dtype for an object exposing ``__array__`` (e.g. a NumPy array)."""
     arr = obj.__array__()
+    swapped = not getattr(arr.dtype, "isnative", True)
+    if swapped:
+        # torch takes native byte order only: the same values, natively (the dtype keeps the order)
+        arr = arr.astype(arr.dtype.newbyteorder("="))
     if type(arr).__module__ == "numpy":
         try:
             t = torch.from_numpy(arr)
         except ValueError:
-            # negative strides or a non-native byte order: torch needs a copy
+            # negative strides: torch needs a copy
             t = torch.from_numpy(arr.copy())
     else:
         t = torch.as_tensor(arr)
@@ -670,7 +714,7 @@ def _foreign_tensor(obj):
     d = D.BY_NAME.get(name)
     if d is None:
         raise NotImplementedError(f"np.asarray: arrays of dtype {name} are not supported by np2torch")
-    return _tensor_from_torch(t), d
+    return _tensor_from_torch(t), d.newbyteorder() if swapped else d
 
 
 def _tensor_from_torch(t):
@@ -749,11 +793,16 @@ def _ragged(obj, err):
                       f"inhomogeneous shape. ({err})")
 
 
-def _tensor_and_dtype(obj, d=None, device=None):
-    """Normalise any array-like to (storage tensor, NumPy dtype)."""
+def _tensor_and_dtype(obj, d=None, device=None, keep_order=False):
+    """Normalise any array-like to (storage tensor, NumPy dtype).
+
+    Without ``d`` the dtype is in native byte order (an operand of a
+    computation) unless ``keep_order`` (asarray, array) keeps an array's own."""
     if isinstance(obj, ndarray):
-        if d is None or d is obj._dtype:
-            return obj._t, obj._dtype
+        if d is None:
+            return obj._t, obj._dtype if keep_order else obj._dtype._nbo
+        if d is obj._dtype:
+            return obj._t, d
         return cast(obj._t, obj._dtype, d), d
     if device is None:
         device = current_device()
@@ -788,7 +837,9 @@ def _tensor_and_dtype(obj, d=None, device=None):
     if hasattr(obj, "__array__") or hasattr(obj, "__array_interface__"):
         base, src = _foreign_tensor(obj)
         base = base.to(device)
-        if d is None or d is src:
+        if d is None:
+            return base, src if keep_order else src._nbo
+        if d is src:
             return base, src
         return cast(base, src, d), d
     if isinstance(obj, (bool, int, float, complex)):
@@ -807,7 +858,7 @@ def asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):
         return a
     d = None if dtype is None else D.dtype(dtype)
     dev = _device_arg(device)
-    t, d = _tensor_and_dtype(a, d, dev)
+    t, d = _tensor_and_dtype(a, d, dev, keep_order=True)
     if dev is not None and t.device != dev:
         t = t.to(dev)
     if copy and (t is getattr(a, "_t", None) or t is a):
@@ -828,7 +879,7 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, lik
     d = None if dtype is None else D.dtype(dtype)
     dev = _device_arg(device)
     src = getattr(object, "_t", None) if isinstance(object, ndarray) else (object if isinstance(object, torch.Tensor) else None)
-    t, d = _tensor_and_dtype(object, d, dev)
+    t, d = _tensor_and_dtype(object, d, dev, keep_order=True)
     if dev is not None and t.device != dev:
         t = t.to(dev)
     if copy is False:

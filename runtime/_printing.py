@@ -746,6 +746,7 @@ def array2string(a, max_line_width=None, precision=None, suppress_small=None, se
 
 
 def _array_text(t, dtype, opts, separator, prefix, suffix):
+    dtype = dtype._nbo  # the byte order does not change how values print
     summarise = t.numel() > opts["threshold"]
     edgeitems = opts["edgeitems"]
     shown = _edges(t, edgeitems) if summarise else t
@@ -780,7 +781,9 @@ def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
         if size > opts["threshold"] and opts["legacy"] > 202:
             extras.append(f"shape={shape!r}")
     text = prefix + body + ")"
-    if d.name not in _IMPLIED or size == 0:
+    if not d.isnative:
+        extras.append(f"dtype='{d.str}'")
+    elif d.name not in _IMPLIED or size == 0:
         extras.append(f"dtype={d.name}")
     if not extras:
         return text

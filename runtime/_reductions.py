@@ -62,7 +62,7 @@ def _finish(r, d, axes, ndim, keepdims, out, shape):
 
 def _prepare(a):
     arr = a if type(a) is ndarray else asarray(a)
-    return arr, arr._t, arr._dtype
+    return arr, arr._t, arr._dtype._nbo  # reductions compute: native byte order
 
 
 def _where_fill(t, where, fill):
@@ -80,16 +80,16 @@ def _plain_full(a, axis, dtype, out, keepdims, initial, where):
 
 def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
     if _plain_full(a, axis, dtype, out, keepdims, initial, where):
-        d = a._dtype
+        d = a._dtype._nbo
         if d.kind in "fc" or d is D.int64:
             return box(torch.sum(a._t), d)
     elif (type(a) is ndarray and type(axis) is int and dtype is None and out is None and not keepdims
           and initial is None and where is True and -a._t.ndim <= axis < a._t.ndim):
-        d = a._dtype
+        d = a._dtype._nbo
         if d.kind in "fc" or d is D.int64:
             return box(torch.sum(a._t, dim=axis), d)
     arr, t, d = _prepare(a)
-    rd = _sum_dtype(d) if dtype is None else D.dtype(dtype)
+    rd = _sum_dtype(d) if dtype is None else D.loop_dtype(dtype)
     axes = _axes(axis, t.ndim)
     x = cast(t, d, rd)
     x = _where_fill(x, where, 0)
@@ -105,7 +105,7 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=
 
 def prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
     arr, t, d = _prepare(a)
-    rd = _sum_dtype(d) if dtype is None else D.dtype(dtype)
+    rd = _sum_dtype(d) if dtype is None else D.loop_dtype(dtype)
     axes = _axes(axis, t.ndim)
     x = cast(t, d, rd)
     x = _where_fill(x, where, 1)
@@ -134,14 +134,14 @@ def _count(t, axes, where):
 
 def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     if _plain_full(a, axis, dtype, out, keepdims, None, where) and a._t.numel():
-        d = a._dtype
+        d = a._dtype._nbo
         if d is D.float64 or d is D.float32 or d.kind == "c":
             return box(torch.mean(a._t), d)
         if d.kind in "iu" and d._native:
             f = D.POLICY["float"]
             return box(torch.mean(a._t, dtype=f._torch), f)
     arr, t, d = _prepare(a)
-    rd = _mean_dtype(d) if dtype is None else D.dtype(dtype)
+    rd = _mean_dtype(d) if dtype is None else D.loop_dtype(dtype)
     axes = _axes(axis, t.ndim)
     compute = D.float32 if rd is D.float16 else rd
     x = cast(t, d, compute) if d is not D.uint64 else uint64_as_float(t).to(compute._torch)
@@ -170,7 +170,7 @@ def _moment(a, axis, dtype, out, ddof, keepdims, where, correction, root):
             raise ValueError("ddof and correction can't be provided simultaneously.")
         ddof = correction
     arr, t, d = _prepare(a)
-    rd = _mean_dtype(d) if dtype is None else D.dtype(dtype)
+    rd = _mean_dtype(d) if dtype is None else D.loop_dtype(dtype)
     axes = _axes(axis, t.ndim)
     compute = D.float32 if rd is D.float16 else rd
     x = cast(t, d, compute) if d is not D.uint64 else uint64_as_float(t).to(compute._torch)
@@ -198,7 +198,7 @@ def _moment(a, axis, dtype, out, ddof, keepdims, where, correction, root):
 
 def _minmax(a, axis, out, keepdims, initial, where, is_max):
     if _plain_full(a, axis, None, out, keepdims, initial, where) and a._t.numel():
-        d = a._dtype
+        d = a._dtype._nbo
         if d._native and d.kind in "iuf":
             return box(torch.amax(a._t) if is_max else torch.amin(a._t), d)
     arr, t, d = _prepare(a)
@@ -284,7 +284,7 @@ def _arg(a, axis, out, keepdims, is_max):
     # as NumPy does; elsewhere the general path below handles NaN explicitly
     if (type(a) is ndarray and axis is None and out is None and not keepdims
             and a._t.numel() and a._t.device.type == "cpu"):
-        d = a._dtype
+        d = a._dtype._nbo
         if d._native and d.kind in "iuf":
             return box(torch.argmax(a._t) if is_max else torch.argmin(a._t), D.int64)
     arr, t, d = _prepare(a)
@@ -352,7 +352,8 @@ def any(a, axis=None, out=None, keepdims=False, *, where=True):
 
 def _cumulative(a, axis, dtype, out, fn):
     arr, t, d = _prepare(a)
-    rd = _sum_dtype(d) if dtype is None else D.dtype(dtype)
+    # NumPy's accumulate takes any byte order here and computes natively
+    rd = _sum_dtype(d) if dtype is None else D.dtype(dtype)._nbo
     x = cast(t, d, rd)
     if x.dtype is torch.bool:
         x = x.to(torch.int64)
@@ -551,7 +552,7 @@ def _quantile(a, q, axis, out, overwrite_input, method, keepdims, nan_policy, sc
         raise ValueError("Percentiles must be in the range [0, 100]" if scale == 100 else "Quantiles must be in the range [0, 1]")
     if method not in _METHODS:
         raise ValueError(f"'{method}' is not a valid method. Use one of: {sorted(_METHODS)}")
-    d = arr._dtype
+    d = arr._dtype._nbo
     # interpolating methods: NumPy's result_type(a, q) with q weak when a Python number
     rd = d if isinstance(q, (int, float)) and not isinstance(q, ndarray) else D.result_type(d, qa._dtype)
     if rd.kind in "biu":
@@ -712,7 +713,7 @@ def _nan_extreme(a, axis, out, keepdims, initial, where, is_max):
         import warnings
         warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
         rt = torch.where(an, torch.full_like(rt, math.nan), rt)
-    res = box(rt, arr._dtype) if not isinstance(r, ndarray) else _wrap(rt, arr._dtype)
+    res = box(rt, arr._dtype._nbo) if not isinstance(r, ndarray) else _wrap(rt, arr._dtype._nbo)
     if out is not None:
         out[...] = res
         return out

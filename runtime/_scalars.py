@@ -725,6 +725,16 @@ for _d, _cls in SCALAR_OF.items():
         _MAKERS[_d] = _cls
 
 
+# Swapped byte-order twins (dtype('>u4')) hold native values: they box as their
+# native dtype does; the one difference is uint64, whose box() path is by identity.
+for _twin in D.SWAPPED:
+    if _twin is not None:
+        _twin.type = SCALAR_OF[_twin._nbo]
+        SCALAR_OF[_twin] = _twin.type
+        _MAKERS[_twin] = _MAKERS[_twin._nbo]
+_MAKERS[D.SWAPPED[D.uint64._index]] = lambda v: uint64._from_int(v + (1 << 64) if v < 0 else v)
+
+
 def make_scalar(value, d):
     """Box a Python value already of dtype ``d``'s range as ``d``'s scalar type."""
     return _MAKERS[d](value)

@@ -18,7 +18,7 @@ _KINDS = (None, "quicksort", "mergesort", "heapsort", "stable")
 
 def _sortable(t, d):
     """A tensor whose order matches the NumPy order of t's values."""
-    if d is D.uint64:
+    if d._nbo is D.uint64:
         return torch.bitwise_xor(t, -(1 << 63))
     if t.dtype is torch.bool:
         return t.to(torch.uint8)

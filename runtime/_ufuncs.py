@@ -486,15 +486,19 @@ class ufunc:
                             raise _translate(e, a._t, b._t) from None
                         return box(r, out_d)
             elif tb is float:
-                # float16 goes the general way: torch refuses Python floats beyond its range
-                if da.kind in "fc" and da is not D.float16 and self._takes_scalars():
+                # float16 goes the general way: torch refuses Python floats beyond its range;
+                # so does a float beyond float32's (NumPy warns about that cast)
+                if (da.kind in "fc" and da is not D.float16 and self._takes_scalars()
+                        and (da is not D.float32 and da is not D.complex64 or -_F32_MAX <= b <= _F32_MAX)):
                     out_d = self._same[da._index]
                     if out_d is not None:
                         r = self._kernel(a._t, b)
                         return box(r, out_d)
             elif tb is int:
+                # an int beyond int64 cannot reach torch: the general way converts it
                 if (da._native and da is not D.float16 and da.kind in "iuf"
-                        and (da.kind == "f" or da._min <= b <= da._max) and self._takes_scalars()):
+                        and (da._min <= b <= da._max if da.kind != "f" else _I64_MIN <= b <= _I64_MAX)
+                        and self._takes_scalars()):
                     out_d = self._same[da._index]
                     if out_d is not None:
                         r = self._kernel(a._t, b)
@@ -522,8 +526,10 @@ class ufunc:
             da = a._dtype
             if da is D.float16:
                 return self._call(b, a)
-            if (tb is float and da.kind in "fc") or (tb is int and da._native and da.kind in "iuf"
-                                                     and (da.kind == "f" or da._min <= b <= da._max)):
+            if (tb is float and da.kind in "fc" and (da is not D.float32 and da is not D.complex64
+                                                     or -_F32_MAX <= b <= _F32_MAX)) or (
+                    tb is int and da._native and da.kind in "iuf"
+                    and (da._min <= b <= da._max if da.kind != "f" else _I64_MIN <= b <= _I64_MAX)):
                 out_d = self._same[da._index]
                 if out_d is not None:
                     k = self._kernel
@@ -576,7 +582,7 @@ class ufunc:
         tensors, dtypes = _operands(args, self.__name__ in _COMPARISONS,
                                     self.__name__ in _INT_TO_DOUBLE)
         if dtype is not None:
-            want = D.dtype(dtype)
+            want = D.loop_dtype(dtype)
             loop = self._resolve((want,) * nin)
             if loop is None:
                 raise self._no_loop((want,) * nin)
@@ -761,9 +767,25 @@ def _to_loop(x, d, loop_d, tensors):
             value -= 1 << 64
     elif loop_d.kind == "f":
         value = float(x) if not isinstance(x, complex) else x
+    elif loop_d.kind == "c":
+        value = complex(x)
     elif loop_d.kind == "b":
         value = bool(x)
+    limit = _CAST_MAX.get(loop_d.name)
+    if limit is not None and _overflows(value, limit):
+        _errstate.report("over", "overflow encountered in cast")
     return torch.tensor(value, dtype=loop_d._torch, device=device)
+
+
+# a Python number beyond these overflows to inf in the narrow float loops (NumPy warns)
+_CAST_MAX = {"float16": 65504.0, "float32": 3.4028234663852886e38, "complex64": 3.4028234663852886e38}
+_F32_MAX = _CAST_MAX["float32"]
+_I64_MIN, _I64_MAX = -(1 << 63), (1 << 63) - 1
+
+
+def _overflows(value, limit):
+    parts = (value.real, value.imag) if isinstance(value, complex) else (value,)
+    return any(abs(p) > limit and p != math.inf and p != -math.inf for p in parts)
 
 
 _SIGN64 = -(1 << 63)
@@ -795,9 +817,32 @@ def _uint64_kernel(name, kernel):
             r = kernel(fa, fb)
             return r if r.dtype is torch.bool else torch.bitwise_xor(r, _SIGN64)
         return flipped
+    if name == "absolute":
+        return torch.clone  # unsigned: already its own absolute value
+    if name == "sign":
+        return lambda a: (a != 0).to(torch.int64)
+    if name == "power":
+        def power(a, b):
+            if isinstance(b, torch.Tensor) and bool((b < 0).any()):
+                return _uint64_power(a, b)  # exponents >= 2**63 (negative bit patterns)
+            return kernel(a, b)
+        return power
     if name in _U64_EXACT:
         return _U64_EXACT[name]
     return kernel
+
+
+def _uint64_power(a, b):
+    """a ** b modulo 2**64 on int64 bit patterns, by squaring (any unsigned exponent)."""
+    a, b = torch.broadcast_tensors(a, b)
+    result = torch.ones_like(a)
+    base = a.clone()
+    e = b.clone()
+    for _ in range(64):
+        result = torch.where((e & 1) != 0, result * base, result)
+        base = base * base
+        e = torch.bitwise_right_shift(e, 1) & 0x7FFFFFFFFFFFFFFF
+    return result
 
 
 _I64_MAX = (1 << 63) - 1

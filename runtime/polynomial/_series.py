@@ -34,7 +34,7 @@ def as_tensor(c, trim=False):
     t = a._t
     if a.dtype.kind == "c":
         t = t.to(torch.complex128)
-    elif a.dtype is D.uint64:
+    elif a.dtype._nbo is D.uint64:
         t = a.astype(D.float64)._t
     else:
         t = t.to(torch.float64)

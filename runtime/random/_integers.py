@@ -31,7 +31,7 @@ def _resolve_dtype(dtype):
         d = D.dtype(name)
     if d.name not in _BITS:
         raise TypeError("Unsupported dtype %r for randint" % (d.name,))
-    return d, None
+    return d._nbo, None  # a byte order is ignored: the draws are native (as legacy NumPy)
 
 
 def _bound(x):

@@ -274,7 +274,7 @@ def _compare(compare, x, y, err_msg="", verbose=True, header="", precision=6,
             raise fail(f"\n(shapes {x.shape}, {y.shape} mismatch)")
         raise fail(f"\n(dtypes {x.dtype}, {y.dtype} mismatch)")
 
-    xt, xd, yt, yd = x._t, x._dtype, y._t, y._dtype
+    xt, xd, yt, yd = x._t, x._dtype._nbo, y._t, y._dtype._nbo
     flagged = torch.tensor(False)
 
     def same_positions(fx, fy, what):

@@ -33,6 +33,7 @@ def promote(a, b):
 def to_dtype(t, src, dst):
     if src is dst:
         return t
+    src, dst = src._nbo, dst._nbo
     if src.kind == "c" and dst.kind != "c":
         t = t.real
         src = D.float64 if src is D.complex128 else D.float32

@@ -7,7 +7,7 @@ np2torch.runtime and compare everything user code can observe.
 values among the other arguments (arrays, scalars, dtypes, scalar types, also
 inside lists/tuples/dicts) are converted to runtime values for the runtime
 call.  Compared: values (exact for bool/int, tolerance for float/complex with
-NaN positions), dtype by name, shape, scalar-vs-array, the scalar type's name,
+NaN positions), dtype by name and byte order, shape, scalar-vs-array, the scalar type's name,
 and, when NumPy raises, the exception type (never torch's RuntimeError).
 """
 
@@ -35,11 +35,11 @@ ALL_DTYPES = ["bool"] + INT_DTYPES + FLOAT_DTYPES + COMPLEX_DTYPES
 def to_rt(x):
     """A NumPy value (nested in containers too) as the runtime's value."""
     if isinstance(x, np.ndarray):
-        return rt.asarray(x.tolist(), dtype=x.dtype.name).reshape(x.shape)
+        return rt.asarray(x.tolist(), dtype=_dtype_spelling(x.dtype)).reshape(x.shape)
     if isinstance(x, np.generic):
         return getattr(rt, x.dtype.name)(x.item())
     if isinstance(x, np.dtype):
-        return rt.dtype(x.name)
+        return rt.dtype(_dtype_spelling(x))
     if isinstance(x, type) and issubclass(x, np.generic):
         return getattr(rt, np.dtype(x).name)
     if isinstance(x, tuple):
@@ -49,6 +49,11 @@ def to_rt(x):
     if isinstance(x, dict):
         return {k: to_rt(v) for k, v in x.items()}
     return x
+
+
+def _dtype_spelling(d):
+    """The name, or '>u4' for a non-native byte order (the name drops it)."""
+    return d.name if d.isnative else d.str
 
 
 def to_np(x):
@@ -89,6 +94,7 @@ def compare(expected, actual, rtol=None, atol=None, where="result", check_scalar
     if isinstance(expected, np.dtype):
         assert isinstance(actual, rt.dtype), f"{where}: expected a dtype, got {actual!r}"
         assert actual.name == expected.name, f"{where}: dtype {actual.name} != {expected.name}"
+        assert actual.isnative == expected.isnative, f"{where}: byte order {actual!r} != {expected!r}"
         return
     if isinstance(expected, type) and issubclass(expected, np.generic):
         assert actual.__name__ == expected.__name__, f"{where}: {actual} != {expected}"
@@ -98,6 +104,8 @@ def compare(expected, actual, rtol=None, atol=None, where="result", check_scalar
             f"{where}: expected an ndarray, got {type(actual).__name__} {actual!r}")
         assert actual.dtype.name == expected.dtype.name, (
             f"{where}: dtype {actual.dtype.name} != {expected.dtype.name}")
+        assert actual.dtype.isnative == expected.dtype.isnative, (
+            f"{where}: byte order {actual.dtype!r} != {expected.dtype!r}")
         assert tuple(actual.shape) == expected.shape, (
             f"{where}: shape {tuple(actual.shape)} != {expected.shape}")
         _values_equal(expected, to_np(actual), expected.dtype.name, rtol, atol, where)

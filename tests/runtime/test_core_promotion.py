@@ -82,3 +82,46 @@ def test_int_true_divide_is_float64():
     same(lambda xp: xp.arange(4) / 2)
     same(lambda xp: xp.arange(4, dtype="int8") / xp.int8(2))
     same(lambda xp: xp.arange(4, dtype="uint16") / xp.arange(1, 5, dtype="uint16"))
+
+
+# -- many operands: NumPy promotes with the most knowledgeable DType first ------------
+
+OPERANDS = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
+            "float16", "float32", "float64", "complex64", "complex128", 0, 0.0, 0j, True]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(OPERANDS), min_size=3, max_size=6))
+def test_result_type_of_many_operands(operands):
+    # pairwise promotion is not associative: uint16, int16, float32 is float32
+    same(lambda xp: xp.result_type(*[xp.dtype(o) if isinstance(o, str) else o for o in operands]))
+
+
+def test_joining_treats_python_scalars_as_weak():
+    same(lambda xp: xp.concatenate([xp.float32(1), 1.0], axis=None))
+    same(lambda xp: xp.concatenate([xp.arange(3, dtype=xp.int8), [5]]))
+    same(lambda xp: xp.choose(1, [xp.float32(1), 1.0]))
+    same(lambda xp: xp.r_[xp.arange(3, dtype=xp.int8), 5])
+    same(lambda xp: xp.r_[1, xp.int8(2)])
+    same(lambda xp: xp.r_[xp.arange(5, dtype=xp.int8), 255])  # OverflowError
+
+
+@pytest.mark.parametrize("d", ["float16", "float32", "complex64", "float64"])
+def test_weak_numbers_overflowing_the_dtype(d):
+    huge_int = int(np.finfo(d).max) * 2
+    for value in (huge_int, 3e100 if d != "float64" else 1e308, complex(2**300)):
+        # multiply: torch's complex add gives inf+nanj where NumPy gives inf+0j
+        for call in (lambda xp: xp.ones(2, dtype=d) * value, lambda xp: xp.dtype(d).type(1) * value,
+                     lambda xp: xp.multiply(xp.array(1, dtype=d), value)):
+            with np.errstate(over="raise"), rt.errstate(over="raise"):
+                same(call)  # FloatingPointError where NumPy warns about the cast
+            with np.errstate(over="ignore"), rt.errstate(over="ignore"):
+                same(call)
+
+
+def test_uint64_power_absolute_sign_see_unsigned_values():
+    a = np.array([2**64 - 1, 3, 0, 2**63], dtype=np.uint64)
+    same(lambda xp, x: xp.abs(x), a)
+    same(lambda xp, x: xp.sign(x), a)
+    same(lambda xp, x: xp.power(xp.array([3, 5, 1, 2], dtype=xp.uint64), x), a)
+    same(lambda xp: xp.power(xp.uint64(1), 2**63))

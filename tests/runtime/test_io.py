@@ -40,6 +40,7 @@ def sample(dtype, shape):
 
 def same_array(ours, expected):
     assert ours.dtype.name == expected.dtype.name
+    assert ours.dtype.str == expected.dtype.str  # byte order included
     assert ours.shape == expected.shape
     assert ours.tobytes() == np.ascontiguousarray(expected).tobytes()
 
@@ -72,7 +73,11 @@ def test_fortran_order_and_big_endian(dtype):
     same_array(loaded, data)
     assert npy_bytes(R.save, loaded) == written
     big = sample(dtype, (2, 3)).astype(np.dtype(dtype).newbyteorder(">"))
-    same_array(R.load(io.BytesIO(npy_bytes(np.save, big))), big.astype(dtype))
+    # a big-endian file loads as a big-endian array (as in NumPy): same bytes, same values
+    loaded = R.load(io.BytesIO(npy_bytes(np.save, big)))
+    same_array(loaded, big)
+    np.testing.assert_array_equal(np.asarray(loaded), big)
+    assert npy_bytes(R.save, loaded) == npy_bytes(np.save, big)
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
