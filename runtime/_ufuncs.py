@@ -384,6 +384,17 @@ _BOOL_MESSAGES = {
 }
 
 
+def _complex_parts(op):
+    """Complex add/subtract part by part (exact with infinities, as NumPy)."""
+    def kernel(a, b):
+        a, b = torch.broadcast_tensors(a, b)
+        return torch.complex(op(a.real, b.real), op(a.imag, b.imag))
+    return kernel
+
+
+_COMPLEX_EXACT = {"add": _complex_parts(torch.add), "subtract": _complex_parts(torch.sub)}
+
+
 def _parse_identity(text):
     if text is None:
         return None
@@ -420,6 +431,10 @@ class ufunc:
                 loop = self._resolve((d, d))
                 if loop is not None and loop[0] == (d, d) and loop[1][0]._native:
                     self._same[d._index] = loop[1][0]
+        if name in _COMPLEX_EXACT:
+            # torch's complex add/subtract scale the second operand by alpha=1+0j,
+            # turning inf+0j into inf+nanj: complex loops take the exact kernel in _call
+            self._same[D.complex64._index] = self._same[D.complex128._index] = None
         self._scalar_ok = None if nin == 2 and self._kernel is not None else False
         # the same for unary ufuncs: one native dtype in, its loop's dtype out
         self._same1 = [None] * len(D.ALL)
@@ -617,6 +632,8 @@ class ufunc:
             kernel = _mixed_uint64_compare(self.__name__, kernel, ins[0] is D.uint64)
         elif not in_d._native and in_d is D.uint64:
             kernel = _uint64_kernel(self.__name__, kernel)
+        elif in_d.kind == "c" and self.__name__ in _COMPLEX_EXACT:
+            kernel = _COMPLEX_EXACT[self.__name__]
         try:
             results = kernel(*xs)
         except RuntimeError as e:

@@ -197,3 +197,15 @@ def test_umath_only_ufuncs():
     with pytest.raises(OverflowError):
         rt._core.umath.clip(rt.array([1, 5], dtype=rt.int8), 2, 600)
     assert rt._core.umath.clip.nin == 3 and not hasattr(rt, "_ones_like")
+
+
+@pytest.mark.parametrize("d", ["complex64", "complex128"])
+def test_complex_add_subtract_with_infinities(d):
+    # torch scales the second operand by 1+0j, which turns inf+0j into inf+nanj
+    a = np.array([3 + 0j, 1 + 1j, -2j], dtype=d)
+    b = np.array([complex("inf+0j"), complex("-inf+2j"), 2j], dtype=d)
+    for op in ("add", "subtract"):
+        same(lambda xp, a, b: getattr(xp, op)(a, b), a, b)
+        same(lambda xp, a, b: getattr(xp, op)(b, a), a, b)
+    same(lambda xp, a: a + np.inf, a)
+    same(lambda xp, a: np.inf - a, a)
