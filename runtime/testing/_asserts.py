@@ -14,7 +14,7 @@ import torch
 
 from .. import _dtypes as D
 from .. import _scalars as S
-from .._ndarray import _wrap, asarray, item_of, ndarray
+from .._ndarray import _tensor_and_dtype, _wrap, asarray, item_of, ndarray
 from . import _values as V
 
 __all__ = [
@@ -405,6 +405,14 @@ def assert_array_less(x, y, err_msg="", verbose=True, *, strict=False):
              strict=strict, names=("x", "y"))
 
 
+def _tolerance(tol, like):
+    """rtol/atol: Python numbers as they are; NumPy scalars and arrays as tensors."""
+    if type(tol) in (int, float):
+        return tol
+    t, _ = _tensor_and_dtype(tol)
+    return t.to(like.device)
+
+
 def _isclose(xt, xd, yt, yd, rtol, atol, equal_nan):
     fd = V.inexact(yd)
     yt = V.to_dtype(yt, yd, fd)
@@ -412,7 +420,7 @@ def _isclose(xt, xd, yt, yd, rtol, atol, equal_nan):
     xp = V.to_dtype(xt, xd, p)
     yp = V.to_dtype(yt, fd, p)
     tol_dtype = fd._torch if fd.kind == "f" else (torch.float32 if fd is D.complex64 else torch.float64)
-    bound = atol + rtol * yt.abs().to(tol_dtype)
+    bound = _tolerance(atol, yt) + _tolerance(rtol, yt) * yt.abs().to(tol_dtype)
     result = ((xp - yp).abs() <= bound) & torch.isfinite(yt) | (xp == yp)
     if equal_nan:
         result = result | (V.isnan(xt, xd) & torch.isnan(yt))

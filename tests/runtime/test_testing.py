@@ -322,3 +322,13 @@ def test_overrides():
     assert rt.overrides.allows_array_ufunc_override(rnp.add)
     assert not rt.overrides.allows_array_ufunc_override(rnp.sum)
     assert not rt.overrides.allows_array_function_override(rnp.sum)
+
+
+def test_assert_allclose_takes_numpy_scalar_tolerances():
+    import np2torch.runtime as rt
+    a = rt.ones(3, dtype=rt.float32)
+    eps = rt.finfo(rt.float32).eps
+    rt.testing.assert_allclose(a, a + 1e-7, atol=10 * eps)
+    rt.testing.assert_allclose(a, a + 1e-7, rtol=rt.float64(1e-6))
+    with pytest.raises(AssertionError):
+        rt.testing.assert_allclose(a, a + 1e-3, atol=rt.float32(1e-5))
