@@ -587,8 +587,8 @@ def ix_(*args):
         a = asarray(new)
         if a.ndim != 1:
             raise ValueError("Cross index must be 1 dimensional")
-        if a.size == 0:
-            a = a.astype(D.int64)
+        if a.size == 0 and not isinstance(new, ndarray):
+            a = a.astype(D.int64)  # an untyped empty sequence indexes
         if a._dtype.kind == "b":
             a = nonzero(a)[0]
         out.append(a.reshape((1,) * k + (a.size,) + (1,) * (nd - k - 1)))
@@ -641,63 +641,111 @@ def mask_indices(n, mask_func, k=0):
     return nonzero(m != 0)
 
 
-def unravel_index(indices, shape, order="C"):
-    idx_arr = asarray(indices)
-    if idx_arr._dtype.kind not in "iu":
-        raise TypeError("only int indices permitted")
-    dims = (shape,) if isinstance(shape, int) else tuple(shape)
+_EMPTY_INDICES = ("indices must be integral: the provided empty sequence was inferred as float. "
+                  "Wrap it with 'np.array(indices, dtype=np.intp)'")
+_INTP_MAX = (1 << 63) - 1
+
+
+def _integral_indices(x):
+    """An index operand of unravel_index/ravel_multi_index as an int64 tensor."""
+    if type(x) in (list, tuple) and not x:
+        raise TypeError(_EMPTY_INDICES)
+    arr = asarray(x)
+    if arr._dtype.kind not in "biu":
+        raise TypeError(_EMPTY_INDICES if type(x) in (list, tuple) and arr.size == 0
+                        else "only int indices permitted")
+    return arr._t.to(torch.int64), arr.ndim == 0 and not isinstance(x, ndarray)
+
+
+def _check_order(order):
+    if order not in ("C", "F", "A", "K"):
+        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+    return "F" if order == "F" else "C"
+
+
+def _dims(shape):
+    dims = (operator.index(shape),) if not isinstance(shape, (tuple, list)) else tuple(operator.index(s) for s in shape)
     total = 1
-    for s in dims:
-        total *= s
-    t = idx_arr._t.to(torch.int64)
+    for n in dims:
+        total *= n
+    if total > _INTP_MAX:
+        raise ValueError("invalid dims: array size defined by dims is larger than the maximum possible size.")
+    return dims, total
+
+
+def _strides(dims, order):
+    strides = [0] * len(dims)
+    acc = 1
+    for i in (range(len(dims) - 1, -1, -1) if order == "C" else range(len(dims))):
+        strides[i] = acc
+        acc *= dims[i]
+    return strides
+
+
+def unravel_index(indices, shape, order="C"):
+    order = _check_order(order)
+    t, scalar = _integral_indices(indices)
+    dims, total = _dims(shape)
     if t.numel() and (bool((t < 0).any()) or bool((t >= total).any())):
         bad = t[(t < 0) | (t >= total)].reshape(-1)[0].item()
         raise ValueError(f"index {bad} is out of bounds for array with size {total}")
-    out = []
-    order_dims = dims[::-1] if order == "C" else dims
-    for s in order_dims:
-        out.append(torch.remainder(t, s))
-        t = torch.div(t, s, rounding_mode="floor")
-    if order == "C":
-        out = out[::-1]
-    return tuple(box(o, D.int64) for o in out)
+    if not dims:
+        if t.ndim:
+            raise ValueError("multiple indices are not supported for 0d arrays")
+        return ()
+    out = [t // stride % n if n else t for n, stride in zip(dims, _strides(dims, order))]
+    return tuple(box(o, D.int64) if scalar else _wrap(o, D.int64) for o in out)
 
 
 def ravel_multi_index(multi_index, dims, mode="raise", order="C"):
-    idx = [_tensor_and_dtype(i)[0].to(torch.int64) for i in multi_index]
-    dims = tuple(dims)
-    modes = mode if isinstance(mode, (tuple, list)) else (mode,) * len(dims)
+    order = _check_order(order)
+    dims, _ = _dims(dims)
+    parts = [_integral_indices(i) for i in multi_index]
+    if len(parts) != len(dims):
+        raise ValueError(f"parameter multi_index must be a sequence of length {len(dims)}")
+    modes = tuple(mode) if isinstance(mode, (tuple, list)) else (mode,) * len(dims)
+    try:
+        idx = torch.broadcast_tensors(*[t for t, _ in parts]) if parts else []
+    except RuntimeError:
+        raise ValueError("shape mismatch: objects cannot be broadcast to a single shape") from None
     fixed = []
-    for i, (t, s, m) in enumerate(zip(idx, dims, modes)):
-        if m == "wrap":
-            t = torch.remainder(t, s)
-        elif m == "clip":
-            t = t.clamp(0, s - 1)
-        elif bool((t < 0).any()) or bool((t >= s).any()):
+    for t, n, m in zip(idx, dims, modes):
+        if m not in ("raise", "wrap", "clip"):
+            raise ValueError(f"clipmode must be one of 'clip', 'raise', or 'wrap' (got {m!r})")
+        if n == 0 and t.numel():
+            raise ValueError("cannot unravel if shape has zero entries (is empty).")
+        if m == "wrap" and n:
+            t = torch.remainder(t, n)
+        elif m == "clip" and n:
+            t = t.clamp(0, n - 1)
+        elif m == "raise" and t.numel() and (bool((t < 0).any()) or bool((t >= n).any())):
             raise ValueError("invalid entry in coordinates array")
         fixed.append(t)
-    strides = []
-    acc = 1
-    seq = range(len(dims) - 1, -1, -1) if order == "C" else range(len(dims))
-    stride = [0] * len(dims)
-    for i in seq:
-        stride[i] = acc
-        acc *= dims[i]
-    r = sum(t * s for t, s in zip(fixed, stride))
-    return box(r if isinstance(r, torch.Tensor) else torch.tensor(r), D.int64)
+    r = torch.zeros((), dtype=torch.int64)
+    for t, stride in zip(fixed, _strides(dims, order)):
+        r = r + t * stride
+    if all(scalar for _, scalar in parts):
+        return box(r, D.int64)
+    return _wrap(r, D.int64)
 
 
 class ndindex:
-    """``np.ndindex``: iterate over the index tuples of a shape in C order."""
+    """``np.ndindex``: an iterator over the index tuples of a shape, in C order."""
 
     def __init__(self, *shape):
         if len(shape) == 1 and isinstance(shape[0], tuple):
             shape = shape[0]
         self._shape = tuple(operator.index(s) for s in shape)
+        if any(n < 0 for n in self._shape):
+            raise ValueError("negative dimensions are not allowed")
+        import itertools
+        self._it = itertools.product(*(range(n) for n in self._shape))
 
     def __iter__(self):
-        import itertools
-        return itertools.product(*(range(s) for s in self._shape))
+        return self
+
+    def __next__(self):
+        return next(self._it)
 
 
 class ndenumerate:

@@ -184,3 +184,36 @@ def test_small_integer_index_arrays_assign():
         return a
     same(run)
     same(lambda xp: xp.array([0])[xp.array([1], dtype=xp.uint8)])
+
+
+RAVEL_CASES = [
+    lambda xp: xp.unravel_index(254, (17, 94)), lambda xp: xp.unravel_index([3, 7], (2, 4), order="F"),
+    lambda xp: xp.unravel_index(-1, (2, 2)), lambda xp: xp.unravel_index(0.5, (2, 2)),
+    lambda xp: xp.unravel_index([], (2, 2)), lambda xp: xp.unravel_index(0, ()),
+    lambda xp: xp.unravel_index([0], ()), lambda xp: xp.unravel_index([1], ()),
+    lambda xp: xp.unravel_index(True, (2, 2)), lambda xp: xp.unravel_index(1, (2, 2), order="X"),
+    lambda xp: xp.ravel_multi_index((2, 66), (17, 94)), lambda xp: xp.ravel_multi_index((0.1, 0.0), (2, 2)),
+    lambda xp: xp.ravel_multi_index(([], []), (10, 3)), lambda xp: xp.ravel_multi_index((0, 2), (2, 2)),
+    lambda xp: xp.ravel_multi_index(xp.array([[3, 6, 6], [4, 5, 1]]), (7, 6)),
+    lambda xp: xp.ravel_multi_index(([1], [2, 3]), (4, 4)), lambda xp: xp.ravel_multi_index((1, 2, 3), (4, 4)),
+    lambda xp: xp.ravel_multi_index(([5, -1], [1, 9]), (4, 4), mode=("wrap", "clip")),
+    lambda xp: xp.ravel_multi_index(xp.zeros((3, 0), dtype=xp.intp), (2, 1, 0), mode="wrap"),
+    lambda xp: xp.ravel_multi_index(xp.zeros((3, 1), dtype=xp.intp), (2, 1, 0), mode="clip"),
+    lambda xp: xp.ravel_multi_index(xp.array([[1], [3]]), (2**32, 2**32)),
+    lambda xp: list(xp.ndindex(2, 3)), lambda xp: xp.ndindex(2, -1), lambda xp: xp.ix_([])[0],
+    lambda xp: xp.ix_(xp.array([], dtype=xp.float32))[0],
+]
+
+
+@pytest.mark.parametrize("case", RAVEL_CASES, ids=range(len(RAVEL_CASES)))
+def test_ravel_unravel_ndindex_ix_match_numpy(case):
+    same(case)
+
+
+def test_ndindex_is_an_iterator():
+    import np2torch.runtime as rt
+    it = rt.ndindex(2, 3)
+    assert next(it) == (0, 0) and next(it) == (0, 1) and iter(it) is it
+    assert len(list(it)) == 4
+    with pytest.raises(StopIteration):
+        next(it)
