@@ -51,6 +51,20 @@ def _grid_dtype(slices):
     return D.int64
 
 
+def _grid_result_type(slices):
+    """The dtype of ``mgrid[a:b:c, ...]``: NumPy's result_type of every start, stop
+    and step (Python numbers weak, so np.float32 bounds give float32); a count
+    step (``5j``) takes part as its magnitude."""
+    values = []
+    for s in slices:
+        start, stop, step = _slice_parts(s)
+        if _is_count(step):
+            step = abs(step)
+        values += [v for v in (start, stop, step) if v is not None]
+    d = D.result_type(*values)
+    return D.float64 if d.kind in "bc" else d
+
+
 class _Grid:
     """``np.mgrid`` (dense) / ``np.ogrid`` (open): ``grid[0:3, 0:5:0.5]``."""
 
@@ -63,7 +77,7 @@ class _Grid:
         for s in slices:
             if not isinstance(s, slice):
                 raise TypeError("np.mgrid/np.ogrid take slices (start:stop:step)")
-        dtype = _grid_dtype(slices)
+        dtype = _grid_dtype(slices) if single else _grid_result_type(slices)
         axes = [_axis_values(s, dtype) for s in slices]
         if single:
             return axes[0]

@@ -217,3 +217,13 @@ def test_ndindex_is_an_iterator():
     assert len(list(it)) == 4
     with pytest.raises(StopIteration):
         next(it)
+
+
+@pytest.mark.parametrize("case", [
+    lambda xp: xp.mgrid[xp.float32(0.1):xp.float32(0.33):xp.float32(0.1), ],
+    lambda xp: xp.mgrid[0.1:0.33:0.1, ], lambda xp: xp.mgrid[0:3, 0:2], lambda xp: xp.mgrid[0:1:5j, 0:2],
+    lambda xp: xp.mgrid[xp.int8(0):xp.int8(3), 0:2], lambda xp: xp.ogrid[0:3:xp.complex64(3j), 0:1][0],
+    lambda xp: xp.mgrid[xp.float32(0.1):xp.float32(0.33):xp.float32(0.1)],
+])
+def test_grid_dtypes_follow_result_type(case):
+    same(case)
