@@ -3,7 +3,9 @@
 The runtime never imports NumPy; it reads the type-loop table this script
 writes: for every ufunc, its arity, identity and loop signatures, limited to
 the dtypes the runtime supports ('q'/'Q' fold into 'l'/'L', the same types
-on 64-bit Linux).
+on 64-bit Linux; 'g'/'G' into 'd'/'D': the runtime's longdouble is double
+precision, as NumPy's on Windows and macOS/arm64).  The type twins share their
+canonical dtype's ``_index``, so these loops serve them.
 
     .venv/bin/python tools/gen_ufunc_loops.py > runtime/_ufunc_loops.py
 """
@@ -11,7 +13,7 @@ on 64-bit Linux).
 import numpy as np
 
 SUPPORTED = set("?bBhHiIlLefdFD")
-FOLD = {"q": "l", "Q": "L"}
+FOLD = {"q": "l", "Q": "L", "g": "d", "G": "D"}
 # numeric ufuncs of numpy._core.umath that the main namespace does not hold as ufuncs
 # (np.clip is a function there; _ones_like is private)
 UMATH_ONLY = ("_ones_like", "clip")
