@@ -327,11 +327,10 @@ _UNSUPPORTED_KINDS = {
     "V": "void/structured", "M": "datetime64", "m": "timedelta64", "T": "StringDType",
 }
 
-# Extended precision (x86's 80-bit long double and its complex): np.longdouble is
-# double precision here (as NumPy on Windows and macOS/arm64), so these spellings
-# of a wider float have nothing to name.
-_EXTENDED_PRECISION = {"f16", "f12", "float128", "float96", "c32", "c24", "complex256",
-                       "complex192"}
+# Extended precision (x86's 80-bit long double and its complex, as 64-bit Linux
+# NumPy spells them): np.longdouble is double precision here (as NumPy on Windows
+# and macOS/arm64), so these spellings of a wider float have nothing to name.
+_EXTENDED_PRECISION = {"f16", "float128", "c32", "complex256"}
 
 
 def _refuse_extended(spelling):

@@ -87,6 +87,13 @@ def test_extended_precision_spellings_are_refused(spelling):
     assert repr(spelling) in str(info.value)
 
 
+@pytest.mark.parametrize("spelling", ["float96", "complex192", "f12"])
+def test_spellings_numpy_lacks_on_64_bit_linux_are_not_understood(spelling):
+    for xp in (np, rt):
+        with pytest.raises(TypeError):
+            xp.dtype(spelling)
+
+
 @pytest.mark.parametrize("twin, canonical", [("q", "l"), ("Q", "L"), (">q", ">l"), ("g", "d"),
                                              ("G", "D"), (">g", ">d")])
 def test_twins_equal_and_hash_as_their_canonical_dtype(twin, canonical):
