@@ -50,8 +50,6 @@ uint = uint64
 uintp = uint64
 long = int64
 ulong = uint64
-longlong = int64
-ulonglong = uint64
 intc = int32
 uintc = uint32
 short = int16
@@ -118,10 +116,12 @@ def _install_core_aliases():
         return getattr(runtime, name)
     for mod in (core, core.numeric, core.multiarray, core.fromnumeric):
         mod.__getattr__ = delegate
-    # NumPy's scalar-type table, limited to the types torch can hold
-    core.sctypes = {"int": [int8, int16, int32, int64], "uint": [uint8, uint16, uint32, uint64],
-                    "float": [float16, float32, float64], "complex": [complex64, complex128],
-                    "others": [bool]}
+    # NumPy's scalar-type table (64-bit Linux's, with longdouble double precision),
+    # limited in "others" to the types whose arrays torch can hold
+    core.sctypes = {"int": [int8, int16, int32, int64, longlong],
+                    "uint": [uint8, uint16, uint32, uint64, ulonglong],
+                    "float": [float16, float32, float64, longdouble],
+                    "complex": [complex64, complex128, clongdouble], "others": [bool]}
     core.__path__ = []  # a package, so `import np2torch.runtime._core.umath` works
     sys.modules[core.__name__] = core
     sys.modules[__name__ + ".core"] = core

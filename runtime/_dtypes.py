@@ -20,10 +20,18 @@ __all__ = [
 ]
 
 _KIND_ORDER = {"b": 0, "u": 1, "i": 2, "f": 3, "c": 4}
-# Byte order: tensors always hold values in the machine's order; a dtype of the
-# other order (NumPy's '>u4' on a little-endian machine) is a *swapped twin* of
-# its native dtype (see _swapped_twin): it changes only how bytes leave and
-# enter memory (tobytes, save, frombuffer), never the stored values.
+# Twins: a dtype that holds the same values as one of the fourteen canonical
+# dtypes (ALL) but is another NumPy dtype is a *twin* of it: another instance
+# sharing _index, _torch, _native and limits, so every table indexed by _index
+# serves it unchanged, with _nbo pointing at the canonical dtype.
+# - Byte order: tensors always hold values in the machine's order; a dtype of
+#   the other order (NumPy's '>u4' on a little-endian machine) is a *swapped
+#   twin* (_swapped True; see _swapped_twin): it changes only how bytes leave
+#   and enter memory (tobytes, save, frombuffer), never the stored values.
+# - Type: longlong/ulonglong ('q'/'Q', twins of int64/uint64, as on 64-bit
+#   Linux) and longdouble/clongdouble ('g'/'G', twins of float64/complex128,
+#   as NumPy on platforms whose C long double is double: Windows, macOS/arm64)
+#   are *type twins* (see _type_twin): their own char, num and scalar type.
 _NATIVE_CHAR = "<" if sys.byteorder == "little" else ">"
 _SWAPPED_CHAR = ">" if _NATIVE_CHAR == "<" else "<"
 _BYTEORDER_CODES = {
@@ -36,10 +44,13 @@ _BYTEORDER_CODES = {
 class dtype:
     """A NumPy data type (``np.dtype``): name, kind, size, scalar type, torch storage."""
 
-    # _nbo: the dtype in native byte order (itself, or the native dtype of a
-    # swapped twin); code that works on values compares ``d._nbo``.
+    # _nbo: the canonical dtype of the values (itself, or the native canonical
+    # dtype of a twin); code that works on values compares ``d._nbo``.
+    # _swapped: non-native byte order; _other_order: the same type in the other
+    # byte order (itself for single-byte dtypes).
     __slots__ = ("name", "kind", "char", "itemsize", "num", "type", "_torch",
-                 "_native", "_index", "_bits", "_min", "_max", "_nbo", "__weakref__")
+                 "_native", "_index", "_bits", "_min", "_max", "_nbo", "_swapped",
+                 "_other_order", "__weakref__")
 
     def __new__(cls, obj=None, align=False, copy=False, metadata=None):
         if isinstance(obj, dtype):
@@ -60,6 +71,8 @@ class dtype:
         self._torch = storage
         self._bits = itemsize * 8
         self._nbo = self
+        self._swapped = False
+        self._other_order = self
         # storage == logical: torch's own kernels give NumPy's results directly
         self._native = name not in ("uint16", "uint32", "uint64")
         if kind in "iu":
@@ -73,16 +86,16 @@ class dtype:
     # -- NumPy attributes ------------------------------------------------
     @property
     def str(self):
-        order = "|" if self.itemsize == 1 else _NATIVE_CHAR if self._nbo is self else _SWAPPED_CHAR
+        order = "|" if self.itemsize == 1 else _SWAPPED_CHAR if self._swapped else _NATIVE_CHAR
         return order + self.kind + repr(self.itemsize)
 
     @property
     def byteorder(self):
-        return "|" if self.itemsize == 1 else "=" if self._nbo is self else _SWAPPED_CHAR
+        return "|" if self.itemsize == 1 else _SWAPPED_CHAR if self._swapped else "="
 
     @property
     def isnative(self):
-        return self._nbo is self
+        return not self._swapped
 
     @property
     def descr(self):
@@ -116,33 +129,28 @@ class dtype:
         code = _BYTEORDER_CODES.get(new_order)
         if code is None:
             raise ValueError(f"byteorder not recognized (got {new_order!r})")
-        if code == "|" or self.itemsize == 1:
-            return self
-        if type(self) is not dtype:
-            # longdouble can be described big-endian (no arrays); flexible/object dtypes stay
-            if self.kind not in "fc" or code in ("=", _NATIVE_CHAR):
-                return self
-            return _opaque_swapped(self)
-        native = self._nbo
+        if code == "|" or self.itemsize == 1 or type(self) is not dtype:
+            return self  # flexible/object dtypes keep their order
         if code == "S":
-            return SWAPPED[native._index] if self is native else native
-        return native if code in ("=", _NATIVE_CHAR) else SWAPPED[native._index]
+            return self._other_order
+        want_swapped = code not in ("=", _NATIVE_CHAR)
+        return self if want_swapped is self._swapped else self._other_order
 
     # -- comparisons -------------------------------------------------------
     def __eq__(self, other):
-        if type(other) is dtype:
-            return self is other
-        try:
-            return self is dtype(other)
-        except (TypeError, NotImplementedError):
-            return False
+        if type(other) is not dtype:
+            try:
+                other = dtype(other)
+            except (TypeError, NotImplementedError):
+                return False
+        return equivalent(self, other)
 
     def __ne__(self, other):
         return not self.__eq__(other)
 
     def __lt__(self, other):
         other = dtype(other)
-        return self is not other and can_cast(self, other, "safe")
+        return not equivalent(self, other) and can_cast(self, other, "safe")
 
     def __le__(self, other):
         return can_cast(self, dtype(other), "safe")
@@ -154,13 +162,13 @@ class dtype:
         return dtype(other).__le__(self)
 
     def __hash__(self):
-        return hash(("np2torch.dtype", self.name, self._nbo is self))
+        return hash(("np2torch.dtype", self.name, self._swapped))
 
     def __repr__(self):
         return f"dtype('{self.__str__()}')"
 
     def __str__(self):
-        return self.name if self._nbo is self else self.str
+        return self.str if self._swapped else self.name
 
     def __reduce__(self):
         return (dtype, (self.__str__(),))
@@ -202,14 +210,39 @@ for _i, (_name, _kind, _char, _size, _storage) in enumerate(_SPECS):
 
 
 
-def _swapped_twin(native):
-    """``native`` in the other byte order: the same storage, index and limits
-    (so every table indexed by ``_index`` serves it), another identity."""
+def equivalent(a, b):
+    """NumPy's dtype equality: the same values (type twins count as their
+    canonical dtype) in the same byte order."""
+    return a is b or (a._nbo is b._nbo and a._swapped is b._swapped)
+
+
+def _twin(base, char, num):
+    """Another instance holding ``base``'s values: the same storage, index and
+    limits (so every table indexed by ``_index`` serves it), another identity."""
     twin = object.__new__(dtype)
-    for attr in ("name", "kind", "char", "itemsize", "num", "_torch", "_native", "_index",
-                 "_bits", "_min", "_max"):
-        setattr(twin, attr, getattr(native, attr))
-    twin._nbo = native
+    for attr in ("name", "kind", "itemsize", "_torch", "_native", "_index", "_bits",
+                 "_min", "_max", "_nbo", "_swapped"):
+        setattr(twin, attr, getattr(base, attr))
+    twin.char = char
+    twin.num = num
+    twin._other_order = twin
+    return twin
+
+
+def _swapped_twin(native):
+    """``native`` in the other byte order (``newbyteorder`` flips between them)."""
+    twin = _twin(native, native.char, native.num)
+    twin._swapped = True
+    twin._other_order = native
+    native._other_order = twin
+    return twin
+
+
+def _type_twin(canonical, char, num):
+    """A distinct NumPy type with ``canonical``'s values ('q' of 'l'), in native
+    byte order, with its own swapped twin."""
+    twin = _twin(canonical, char, num)
+    _swapped_twin(twin)
     return twin
 
 
@@ -221,6 +254,11 @@ int8, uint8, int16, uint16 = (BY_NAME[n] for n in ("int8", "uint8", "int16", "ui
 int32, uint32, int64, uint64 = (BY_NAME[n] for n in ("int32", "uint32", "int64", "uint64"))
 float16, float32, float64 = (BY_NAME[n] for n in ("float16", "float32", "float64"))
 complex64, complex128 = BY_NAME["complex64"], BY_NAME["complex128"]
+longlong = _type_twin(int64, "q", 9)
+ulonglong = _type_twin(uint64, "Q", 10)
+longdouble = _type_twin(float64, "g", 13)
+clongdouble = _type_twin(complex128, "G", 16)
+TYPE_TWINS = (longlong, ulonglong, longdouble, clongdouble)
 
 default_int = int64
 default_float = float64
@@ -246,17 +284,21 @@ _ALIASES = {
     "H": uint16, "u2": uint16, "uint16": uint16, "ushort": uint16,
     "i": int32, "i4": int32, "int32": int32, "intc": int32,
     "I": uint32, "u4": uint32, "uint32": uint32, "uintc": uint32,
-    "l": int64, "q": int64, "i8": int64, "int64": int64, "int": int64, "int_": int64,
-    "intp": int64, "p": int64, "long": int64, "longlong": int64, "n": int64,
-    "L": uint64, "Q": uint64, "u8": uint64, "uint64": uint64, "uint": uint64,
-    "uintp": uint64, "P": uint64, "ulong": uint64, "ulonglong": uint64, "N": uint64,
+    "l": int64, "i8": int64, "int64": int64, "int": int64, "int_": int64,
+    "intp": int64, "p": int64, "long": int64, "n": int64,
+    "q": longlong, "longlong": longlong,
+    "L": uint64, "u8": uint64, "uint64": uint64, "uint": uint64,
+    "uintp": uint64, "P": uint64, "ulong": uint64, "N": uint64,
+    "Q": ulonglong, "ulonglong": ulonglong,
     "e": float16, "f2": float16, "float16": float16, "half": float16,
     "f": float32, "f4": float32, "float32": float32, "single": float32,
     "d": float64, "f8": float64, "float64": float64, "float": float64, "double": float64,
     "float_": float64,
+    "g": longdouble, "longdouble": longdouble, "longfloat": longdouble,
     "F": complex64, "c8": complex64, "complex64": complex64, "csingle": complex64,
     "D": complex128, "c16": complex128, "complex128": complex128, "complex": complex128,
     "cdouble": complex128, "complex_": complex128,
+    "G": clongdouble, "clongdouble": clongdouble, "clongfloat": clongdouble,
 }
 _PY_TYPES = {bool: bool_, int: int64, float: float64, complex: complex128}
 # The dtypes NumPy gives Python values and picks by default when it chooses a
@@ -282,14 +324,20 @@ SCALAR_TYPES = {}
 
 _UNSUPPORTED_KINDS = {
     "U": "unicode string", "S": "byte string", "a": "byte string", "O": "object",
-    "V": "void/structured", "M": "datetime64", "m": "timedelta64", "g": "longdouble",
-    "G": "clongdouble", "T": "StringDType",
+    "V": "void/structured", "M": "datetime64", "m": "timedelta64", "T": "StringDType",
 }
 
+# Extended precision (x86's 80-bit long double and its complex, as 64-bit Linux
+# NumPy spells them): np.longdouble is double precision here (as NumPy on Windows
+# and macOS/arm64), so these spellings of a wider float have nothing to name.
+_EXTENDED_PRECISION = {"f16", "float128", "c32", "complex256"}
 
-_EXTENDED_SPELLINGS = {"g": "g", "longdouble": "g", "longfloat": "g", "f16": "g", "float128": "g",
-                       "G": "G", "clongdouble": "G", "clongfloat": "G", "c32": "G",
-                       "complex256": "G"}
+
+def _refuse_extended(spelling):
+    raise NotImplementedError(
+        f"np.dtype({spelling!r}): 128-bit extended precision is not available in np2torch "
+        "(torch has no 80-bit float); np.longdouble is double precision here, as NumPy on "
+        "Windows and macOS/arm64")
 
 
 def _lookup(obj):
@@ -300,14 +348,13 @@ def _lookup(obj):
         found = _ALIASES.get(key)
         if found is not None:
             return found
-        ext = _EXTENDED_SPELLINGS.get(key.lstrip("<=") if key[:1] in "<=" else key)
-        if ext is not None:
-            return extended(ext)
+        if key.lstrip("<>=|") in _EXTENDED_PRECISION:
+            _refuse_extended(obj)
         if key[:1] in "<>=|":
             native = _ALIASES.get(key[1:])
             if native is None:
                 return _opaque(key)
-            return SWAPPED[native._index] or native if key[0] == _SWAPPED_CHAR else native
+            return native._other_order if key[0] == _SWAPPED_CHAR else native
         opaque = _opaque(key)
         if opaque is not None:
             return opaque
@@ -328,7 +375,7 @@ def _lookup(obj):
         if opaque_key is not None:
             return _opaque(opaque_key)
         if name in ("str", "bytes", "object", "str_", "bytes_", "object_", "void",
-                    "datetime64", "timedelta64", "longdouble", "clongdouble"):
+                    "datetime64", "timedelta64"):
             raise NotImplementedError(f"np.dtype({name}): {name} arrays are not supported by np2torch")
         return None
     if isinstance(obj, torch.dtype):
@@ -353,14 +400,10 @@ class _OpaqueDtype(dtype):
 
     @property
     def type(self):
-        found = OPAQUE_SCALAR_TYPES.get(self.char)
-        if found is None and self.kind in "biufc":
-            found = BY_NAME[self.name].type
-        return found
+        return OPAQUE_SCALAR_TYPES.get(self.char)
 
     def _refuse(self):
-        what = _UNSUPPORTED_KINDS.get(self.char if self.char in "gG" else self.kind,
-                                      "non-native byte order")
+        what = _UNSUPPORTED_KINDS.get(self.kind, self.kind)
         raise NotImplementedError(f"np.dtype({self._spelling!r}): {what} "
                                   "arrays are not supported by np2torch")
 
@@ -368,6 +411,8 @@ class _OpaqueDtype(dtype):
     _index = property(_refuse)
     _native = property(_refuse)
     _nbo = property(lambda self: self)
+    _other_order = property(lambda self: self)
+    _swapped = False
 
     @property
     def _spelling(self):
@@ -375,8 +420,6 @@ class _OpaqueDtype(dtype):
 
     @property
     def str(self):
-        if self.kind in "biufc":
-            return ">" + self.kind + repr(self.itemsize)
         return ("<" if self.kind == "U" else "|") + self.kind + (
             str(self.itemsize // (4 if self.kind == "U" else 1)) if self.kind != "O" else "")
 
@@ -389,7 +432,7 @@ class _OpaqueDtype(dtype):
         return {"U": 4, "O": 8}.get(self.kind, 1)
 
     def __repr__(self):
-        return f"dtype('{self.str if self.kind in 'Ubiufc' else self._spelling}')"
+        return f"dtype('{self.str if self.kind == 'U' else self._spelling}')"
 
     def __str__(self):
         return "object" if self.kind == "O" else self.str
@@ -436,61 +479,8 @@ def _opaque(key):
     return found
 
 
-def _opaque_swapped(native):
-    """Big-endian longdouble/clongdouble: describable (``str`` '>f16'), refuses arrays."""
-    key = ("swapped", native.name)
-    found = _OPAQUE.get(key)
-    if found is None:
-        found = object.__new__(_OpaqueDtype)
-        for attr in ("name", "kind", "char", "itemsize", "num", "_bits", "_min", "_max"):
-            setattr(found, attr, getattr(native, attr))
-        _OPAQUE[key] = found
-    return found
-
-
-class _ExtendedDtype(_OpaqueDtype):
-    """longdouble / clongdouble: NumPy's x86-64 80-bit extended precision (stored in
-    16 bytes).  torch has no such type: named, compared and printed; arrays refused."""
-
-    __slots__ = ()
-
-    @property
-    def str(self):
-        return "<" + self.kind + repr(self.itemsize)
-
-    @property
-    def byteorder(self):
-        return "="
-
-    @property
-    def alignment(self):
-        return 16
-
-    def __repr__(self):
-        return f"dtype('{self.name}')"
-
-    def __str__(self):
-        return self.name
-
-
-# scalar types of the opaque dtypes by char, filled by _scalars (str_, bytes_, longdouble)
+# scalar types of the opaque dtypes by char, filled by _scalars (str_, bytes_, object_)
 OPAQUE_SCALAR_TYPES = {}
-
-
-def extended(char):
-    """The longdouble ('g') or clongdouble ('G') dtype."""
-    found = _OPAQUE.get(("extended", char))
-    if found is None:
-        found = object.__new__(_ExtendedDtype)
-        found.name = "float128" if char == "g" else "complex256"
-        found.kind = "f" if char == "g" else "c"
-        found.char = char
-        found.itemsize = 16 if char == "g" else 32
-        found.num = 13 if char == "g" else 16
-        found._bits = found.itemsize * 8
-        found._min = found._max = None
-        _OPAQUE[("extended", char)] = found
-    return found
 
 
 def _opaque_structured(spec):
@@ -526,7 +516,7 @@ def _reject_unsupported(obj, key):
     body = key.lstrip("<>=|")
     head = body[:1]
     if head in _UNSUPPORTED_KINDS or body in ("str", "bytes", "object", "O", "U", "S",
-                                              "longdouble", "clongdouble", "datetime64"):
+                                              "datetime64"):
         what = _UNSUPPORTED_KINDS.get(head, body)
         raise NotImplementedError(
             f"np.dtype({obj!r}): {what} dtypes are not supported by np2torch")
@@ -623,7 +613,7 @@ def can_cast(from_, to, casting="safe"):
     src = from_.dtype if hasattr(from_, "dtype") and type(from_) is not dtype and not isinstance(from_, type) else dtype(from_)
     dst = dtype(to)
     if casting == "no":
-        return src is dst  # 'equiv' allows a change of byte order, 'no' does not
+        return equivalent(src, dst)  # 'equiv' allows a change of byte order, 'no' does not
     return table[src._index][dst._index]
 
 
@@ -652,12 +642,12 @@ def loop_dtype(obj):
     """The dtype a ufunc's or reduction's ``dtype=`` asks for: NumPy takes it to
     choose a loop only, so a byte order there is an error."""
     d = dtype(obj)
-    if d._nbo is not d:
+    if d._swapped:
         raise TypeError(
             "The `dtype` and `signature` arguments to ufuncs only select the general DType "
             "and not details such as the byte order or time unit. You can avoid this error "
             "by using the scalar types `np.float64` or the dtype string notation.")
-    return d
+    return d._nbo  # loops are kept for the canonical dtypes ('q' runs 'l')
 
 
 def check_int_fits(d, value):
@@ -788,17 +778,14 @@ class finfo:
 
     def __new__(cls, dtype_or_value):
         d = _inexact_dtype(dtype_or_value)
-        if isinstance(d, _ExtendedDtype):
-            return _extended_finfo()
         if d.kind == "c":
-            d = float32 if d is complex64 else float64
-        cached = cls._cache.get(d.name)
+            d = float32 if d is complex64 else longdouble if d is clongdouble else float64
+        cached = cls._cache.get(d.char)
         if cached is not None:
             return cached
         self = object.__new__(cls)
         info = torch.finfo(d._torch)
-        from ._scalars import SCALAR_OF
-        st = SCALAR_OF[d]
+        st = d.type  # longdouble's limits are float64's, as longdouble scalars
         self.dtype = d
         self.bits = info.bits
         self.eps = st(info.eps)
@@ -817,48 +804,12 @@ class finfo:
         self.negep = {16: -11, 32: -24, 64: -53}[info.bits]
         self.epsneg = st(2.0 ** self.negep)
         self.smallest_subnormal = st(2.0 ** (self.minexp - self.nmant))
-        cls._cache[d.name] = self
+        cls._cache[d.char] = self
         return self
 
     def __repr__(self):
         return (f"finfo(resolution={self.resolution}, min={self.min:.6e}, max={self.max:.6e}, "
                 f"dtype={self.dtype})")
-
-
-class _ExtendedFinfo:
-    """``finfo(longdouble)``: the x86-64 80-bit format's structure (bits, mantissa and
-    exponent sizes); its values (``eps``, ``max``, ...) are longdouble scalars, which
-    np2torch cannot make, so reading one raises NotImplementedError."""
-
-    bits = 128
-    nmant = 63
-    nexp = 15
-    iexp = 15
-    minexp = -16382
-    maxexp = 16384
-    machep = -63
-    negep = -64
-    precision = 18
-
-    @property
-    def dtype(self):
-        return extended("g")
-
-    def _value(self):
-        raise NotImplementedError("np.finfo(np.longdouble): longdouble values are not "
-                                  "supported by np2torch (torch has no float128)")
-
-    eps = epsneg = max = min = tiny = smallest_normal = resolution = property(_value)
-    smallest_subnormal = property(_value)
-
-    def __repr__(self):
-        return "finfo(dtype=float128)"
-
-
-def _extended_finfo(_cache=[]):
-    if not _cache:
-        _cache.append(_ExtendedFinfo())
-    return _cache[0]
 
 
 def _inexact_dtype(x):
@@ -869,7 +820,7 @@ def _inexact_dtype(x):
     d = dtype(x) if not hasattr(x, "dtype") or isinstance(x, type) else x.dtype
     if d.kind not in "fc":
         raise ValueError(f"data type {d.type!r} not inexact")
-    return d._nbo
+    return d.newbyteorder("=")
 
 
 class iinfo:
@@ -900,4 +851,5 @@ typecodes = {
     "AllFloat": "efdgFDG", "Datetime": "Mm", "All": "?bhilqnpBHILQNPefdgFDGSUVOMm",
 }
 
-sctypeDict = dict(_ALIASES)
+# NumPy's scalar type names -> scalar types (filled by _scalars)
+sctypeDict = {}

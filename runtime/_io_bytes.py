@@ -79,7 +79,7 @@ def tensor_bytes(arr, order="C"):
     """``arr.tobytes(order)``: NumPy's raw bytes, in the byte order of ``arr``'s dtype."""
     d = arr._dtype
     t = ordered(bits_tensor(arr._t, d), order)
-    if d._nbo is not d:
+    if d._swapped:
         t = flip_bytes(t, d)
     return raw_bytes(t)
 
@@ -120,12 +120,12 @@ def reinterpret(t, src, dst):
     RuntimeError (as torch's ``view``) when the last axis does not divide."""
     bits = bits_tensor(t, src)
     shape = tuple(bits.shape) or (1,)
-    if src._nbo is not src:
+    if src._swapped:
         bits = flip_bytes(bits, src)
     u8 = _as_bytes(bits.reshape(shape)).reshape(shape[:-1] + (shape[-1] * bits.element_size(),))
     target = torch.uint8 if dst._nbo is D.bool_ else _BITS_TORCH[dst._nbo]
     out = u8.view(target) if shape[-1] else torch.empty(shape, dtype=target, device=u8.device)
-    if dst._nbo is not dst:
+    if dst._swapped:
         out = flip_bytes(out, dst)
     if not t.ndim:
         out = out.reshape(())
@@ -158,7 +158,7 @@ def tensor_from_bytes(data, d, count=-1, offset=0, share=False):
         t = torch.empty((0,), dtype=bits_dtype)
     else:
         chunk = view[offset:offset + nbytes]
-        if native is not d:
+        if d._swapped:
             t = flip_bytes(torch.frombuffer(bytearray(chunk), dtype=bits_dtype), d)
         elif share and not view.readonly and d._native:
             t = torch.frombuffer(chunk, dtype=bits_dtype)

@@ -24,7 +24,7 @@ __all__ = ["ndarray", "array", "asarray", "asanyarray", "ascontiguousarray",
 
 _new = object.__new__
 _is_compiling = torch.compiler.is_compiling
-_MAKERS = S._MAKERS  # dtype -> constructor of its NumPy scalar from a Python value
+_MAKERS = S._MAKERS  # id(dtype) -> constructor of its NumPy scalar from a Python value
 _PLAIN = (bool, int, float, complex)
 
 
@@ -55,7 +55,7 @@ def box(t, d):
         return a
     if d is D.uint64:
         return S.make_scalar(item_of(t, d), d)
-    return _MAKERS[d](t.item())
+    return _MAKERS[id(d)](t.item())
 
 
 def broadcast_shapes_or_raise(*shapes):
@@ -131,8 +131,11 @@ class ndarray:
         out = t.resolve_conj().resolve_neg().numpy()
         if dtype is not None:
             out = out.astype(dtype)
-        elif self._dtype._nbo is not self._dtype:
+        elif self._dtype._swapped:
             out = out.astype(self._dtype.str)  # NumPy's array in the same byte order
+        elif self._dtype.char in "qQ":
+            out = out.astype(self._dtype.char)  # NumPy's longlong has the same values
+        # (longdouble, double precision here, leaves as float64)
         return out
 
     def __array_namespace__(self, *, api_version=None):
@@ -246,7 +249,7 @@ class ndarray:
             raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or "
                              f"'unsafe' (got {casting!r})")
         if not D.CAN_CAST[casting][self._dtype._index][d._index] or (
-                casting == "no" and d is not self._dtype):
+                casting == "no" and not D.equivalent(d, self._dtype)):
             raise TypeError(f"Cannot cast array data from {self._dtype!r} to {d!r} according to the rule {casting!r}")
         if d is self._dtype:
             return _wrap(self._t.clone(), d) if copy else self
@@ -311,8 +314,8 @@ class ndarray:
         if d is self._dtype:
             return _wrap(self._t.view(self._t.shape), d)
         src = self._dtype
-        if src._nbo is not src or d._nbo is not d:
-            same_order = src._nbo is not src and d._nbo is not d and src.itemsize == d.itemsize
+        if src._swapped or d._swapped:
+            same_order = src._swapped and d._swapped and src.itemsize == d.itemsize
             if not same_order:
                 return _byte_order_view(self, src, d)
             # both swapped, one size: bytes and values reinterpret alike, a true view
@@ -425,7 +428,7 @@ def _object_array(arr, casting="unsafe"):
 
 def _part_dtype(d):
     """The dtype of ``.real``/``.imag`` of a complex dtype (same byte order)."""
-    part = D.float32 if d._nbo is D.complex64 else D.float64
+    part = D.float32 if d._nbo is D.complex64 else D.longdouble if d.char == "G" else D.float64
     return part if d.isnative else part.newbyteorder()
 
 
@@ -702,6 +705,10 @@ def _foreign_tensor(obj):
     if swapped:
         # torch takes native byte order only: the same values, natively (the dtype keeps the order)
         arr = arr.astype(arr.dtype.newbyteorder("="))
+    longlong = getattr(arr.dtype, "char", None) in ("q", "Q")
+    if longlong:
+        # torch takes NumPy's int64/uint64 but not longlong/ulonglong, the same values
+        arr = arr.view("i8" if arr.dtype.char == "q" else "u8")
     if type(arr).__module__ == "numpy":
         try:
             t = torch.from_numpy(arr)
@@ -714,6 +721,8 @@ def _foreign_tensor(obj):
     d = D.BY_NAME.get(name)
     if d is None:
         raise NotImplementedError(f"np.asarray: arrays of dtype {name} are not supported by np2torch")
+    if longlong:
+        d = D.longlong if d is D.int64 else D.ulonglong
     return _tensor_from_torch(t), d.newbyteorder() if swapped else d
 
 
@@ -796,8 +805,9 @@ def _ragged(obj, err):
 def _tensor_and_dtype(obj, d=None, device=None, keep_order=False):
     """Normalise any array-like to (storage tensor, NumPy dtype).
 
-    Without ``d`` the dtype is in native byte order (an operand of a
-    computation) unless ``keep_order`` (asarray, array) keeps an array's own."""
+    Without ``d`` the dtype is canonical (``_nbo``: native byte order, int64
+    for longlong), as an operand of a computation wants it, unless
+    ``keep_order`` (asarray, array) keeps an array's or scalar's own."""
     if isinstance(obj, ndarray):
         if d is None:
             return obj._t, obj._dtype if keep_order else obj._dtype._nbo
@@ -818,7 +828,7 @@ def _tensor_and_dtype(obj, d=None, device=None, keep_order=False):
         return torch.tensor(_fill_value(obj, target), dtype=target._torch, device=device), target
     if isinstance(obj, S.generic):
         src = obj._dtype
-        target = src if d is None else d
+        target = (src if keep_order else src._nbo) if d is None else d
         v = obj._py()
         if target is not src:
             tt = torch.tensor(_fill_value(v, src), dtype=src._torch, device=device)

@@ -495,7 +495,12 @@ def scalar_repr(x):
             return f"({text})" if paren else text
     else:
         text = scalar_str(x)
-    return text if legacy else f"np.{d.name}({text})"
+    if legacy:
+        return text
+    if d.char in "gG":
+        # NumPy quotes long doubles, so that the text round-trips at full precision
+        return f"np.{d.type.__name__}('{text}')"
+    return f"np.{d.name}({text})"
 
 
 # --------------------------------------------------------------------------
@@ -783,7 +788,7 @@ def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
     text = prefix + body + ")"
     if not d.isnative:
         extras.append(f"dtype='{d.str}'")
-    elif d.name not in _IMPLIED or size == 0:
+    elif d.name not in _IMPLIED or size == 0 or d._nbo is not d:  # longlong shows dtype=int64
         extras.append(f"dtype={d.name}")
     if not extras:
         return text

@@ -5,6 +5,9 @@ They follow NumPy's class tree (``generic > number > integer > signedinteger
 subclasses ``complex`` exactly as in NumPy, so ``isinstance``, hashing,
 ``json.dumps`` and f-strings behave the same.  Other scalars hold a Python
 value of their exact type (an int within range, a float rounded to float32).
+``longlong``/``ulonglong`` and ``longdouble``/``clongdouble`` are classes of
+their own (the scalar types of the type-twin dtypes, see _dtypes) with the
+values and arithmetic of int64/uint64 and float64/complex128.
 
 Arithmetic between two scalars of the common cases (float64 with Python
 numbers; same-typed integers) runs in pure Python; every other mix goes
@@ -22,7 +25,8 @@ __all__ = [
     "generic", "number", "integer", "signedinteger", "unsignedinteger", "inexact",
     "floating", "complexfloating", "bool_", "int8", "int16", "int32", "int64",
     "uint8", "uint16", "uint32", "uint64", "float16", "float32", "float64",
-    "complex64", "complex128", "True_", "False_", "SCALAR_OF", "make_scalar",
+    "complex64", "complex128", "longlong", "ulonglong", "longdouble", "clongdouble",
+    "True_", "False_", "SCALAR_OF", "make_scalar",
     "issubdtype", "isdtype",
 ]
 
@@ -405,8 +409,8 @@ class _IntScalar(_HeldValue):
     del _cmp
 
 
-def _int_class(name, base):
-    cls = type(name, (_IntScalar, base), {"__slots__": ("_v",), "_dtype": D.BY_NAME[name],
+def _int_class(name, base, d=None):
+    cls = type(name, (_IntScalar, base), {"__slots__": ("_v",), "_dtype": d or D.BY_NAME[name],
                                           "__module__": "np2torch.runtime"})
     return cls
 
@@ -419,6 +423,9 @@ uint8 = _int_class("uint8", unsignedinteger)
 uint16 = _int_class("uint16", unsignedinteger)
 uint32 = _int_class("uint32", unsignedinteger)
 uint64 = _int_class("uint64", unsignedinteger)
+# distinct types with int64's/uint64's values, as on 64-bit Linux
+longlong = _int_class("longlong", signedinteger, D.longlong)
+ulonglong = _int_class("ulonglong", unsignedinteger, D.ulonglong)
 
 
 # -- bool ----------------------------------------------------------------------
@@ -557,6 +564,48 @@ class float32(_SmallFloat, floating):
     _round = staticmethod(_round_f32)
 
 
+def _ld_fast(pyop, reflected=False):
+    """longdouble with Python numbers or itself: float arithmetic, boxed as longdouble."""
+    def method(self, other):
+        t = type(other)
+        if t is float or t is int or t is longdouble:
+            b = other._v if t is longdouble else other
+            try:
+                r = pyop(b, self._v) if reflected else pyop(self._v, b)
+            except (ZeroDivisionError, OverflowError):
+                return _slow(self, other, pyop, reflected)
+            return longdouble._from_float(r)
+        return _slow(self, other, pyop, reflected)
+    return method
+
+
+class longdouble(_SmallFloat, floating):
+    """``np.longdouble``: double precision, as NumPy's on Windows and macOS/arm64
+    (torch has no 80-bit float).  Not a ``float`` subclass, as in NumPy."""
+
+    __slots__ = ("_v",)
+    _dtype = D.longdouble
+    _round = staticmethod(float)
+
+    __add__ = _ld_fast(operator.add)
+    __radd__ = _ld_fast(operator.add, True)
+    __sub__ = _ld_fast(operator.sub)
+    __rsub__ = _ld_fast(operator.sub, True)
+    __mul__ = _ld_fast(operator.mul)
+    __rmul__ = _ld_fast(operator.mul, True)
+    __truediv__ = _ld_fast(operator.truediv)
+    __rtruediv__ = _ld_fast(operator.truediv, True)
+
+    def __neg__(self):
+        return longdouble._from_float(-self._v)
+
+    def __pos__(self):
+        return self
+
+    def __abs__(self):
+        return longdouble._from_float(abs(self._v))
+
+
 def _f64_fast(pyop, reflected=False):
     """float64 with Python numbers: plain float arithmetic, boxed as float64."""
     def method(self, other):
@@ -650,9 +699,10 @@ class float64(floating, float):
     imag = property(lambda self: float64(0.0))
 
 
-class complex64(_HeldValue, complexfloating):
-    __slots__ = ("_v",)
-    _dtype = D.complex64
+class _HeldComplex(_HeldValue):
+    """complex64 and clongdouble: a Python complex holding the rounded value."""
+
+    __slots__ = ()
 
     def __new__(cls, real=0.0, imag=None):
         if imag is not None:
@@ -662,12 +712,26 @@ class complex64(_HeldValue, complexfloating):
         if _not_array_like(real) or isinstance(real, generic):
             v = complex(real)
             self = object.__new__(cls)
-            self._v = complex(_round_f32(v.real), _round_f32(v.imag))
+            self._v = complex(cls._round(v.real), cls._round(v.imag))
             return self
         return _array_from_type(cls, real)
 
     def __hash__(self):
         return hash(self._v)
+
+
+class complex64(_HeldComplex, complexfloating):
+    __slots__ = ("_v",)
+    _dtype = D.complex64
+    _round = staticmethod(_round_f32)
+
+
+class clongdouble(_HeldComplex, complexfloating):
+    """``np.clongdouble``: complex128's precision, like ``longdouble``."""
+
+    __slots__ = ("_v",)
+    _dtype = D.clongdouble
+    _round = staticmethod(float)
 
 
 class complex128(complexfloating, complex):
@@ -697,19 +761,44 @@ class complex128(complexfloating, complex):
 
 for _cls in (float16, float32, float64, complex64, complex128, int8, int16, int32, int64,
              uint8, uint16, uint32, uint64, bool_, generic, number, integer, signedinteger,
-             unsignedinteger, inexact, floating, complexfloating):
+             unsignedinteger, inexact, floating, complexfloating, longlong, ulonglong,
+             longdouble, clongdouble):
     _cls.__module__ = "np2torch.runtime"
 
+# SCALAR_OF: the canonical dtypes' scalar types (a type twin equals its canonical
+# dtype as a key, so read ``d.type`` for any dtype)
 SCALAR_OF = {d: globals()[d.name if d.name != "bool" else "bool_"] for d in D.ALL}
 for _d, _cls in SCALAR_OF.items():
     _d.type = _cls
+    D.SCALAR_TYPES[_cls] = _d
+_TWIN_TYPES = ((D.longlong, longlong), (D.ulonglong, ulonglong), (D.longdouble, longdouble),
+               (D.clongdouble, clongdouble))
+for _d, _cls in _TWIN_TYPES:
+    _d.type = _d._other_order.type = _cls
     D.SCALAR_TYPES[_cls] = _d
 
 _ABSTRACT = {generic: None, number: None, integer: "iu", signedinteger: "i",
              unsignedinteger: "u", inexact: "fc", floating: "f", complexfloating: "c"}
 
-# Converters from a Python value (as torch's .item()/.tolist() give it) to a scalar.
-_MAKERS = {}
+class _MakerTable(dict):
+    """dtype -> converter from a Python value (as torch's .item()/.tolist() give
+    it) to the dtype's scalar.  Keyed by the dtype's identity, because a type
+    twin (longlong) equals and hashes as its canonical dtype (int64) yet boxes
+    as its own type.  The hot path reads ``[id(d)]`` (no Python-level hash);
+    ``[d]`` reads and writes work too."""
+
+    __slots__ = ()
+
+    def __setitem__(self, d, maker):
+        dict.__setitem__(self, id(d), maker)
+
+    def __missing__(self, d):
+        if type(d) is int:
+            raise KeyError(d)
+        return self[id(d)]
+
+
+_MAKERS = _MakerTable()
 for _d, _cls in SCALAR_OF.items():
     if _d is D.bool_:
         _MAKERS[_d] = lambda v: True_ if v else False_
@@ -733,11 +822,17 @@ for _twin in D.SWAPPED:
         SCALAR_OF[_twin] = _twin.type
         _MAKERS[_twin] = _MAKERS[_twin._nbo]
 _MAKERS[D.SWAPPED[D.uint64._index]] = lambda v: uint64._from_int(v + (1 << 64) if v < 0 else v)
+_MAKERS[D.longlong] = longlong._from_int
+_MAKERS[D.ulonglong] = lambda v: ulonglong._from_int(v + (1 << 64) if v < 0 else v)
+_MAKERS[D.longdouble] = longdouble._from_float
+_MAKERS[D.clongdouble] = clongdouble
+for _d, _cls in _TWIN_TYPES:
+    _MAKERS[_d._other_order] = _MAKERS[_d]
 
 
 def make_scalar(value, d):
     """Box a Python value already of dtype ``d``'s range as ``d``'s scalar type."""
-    return _MAKERS[d](value)
+    return _MAKERS[id(d)](value)
 
 
 def issubdtype(arg1, arg2):
@@ -769,7 +864,8 @@ def isdtype(dtype, kind):
             if d.kind in _ISDTYPE_KINDS[k]:
                 return True
         else:
-            if d is D.dtype(k):
+            # NumPy compares the scalar types: '>i8' is int64, 'q' (longlong) is not
+            if d.type is D.dtype(k).type:
                 return True
     return False
 
@@ -888,27 +984,6 @@ class bytes_(_CharacterScalar, bytes, character):
     _base = bytes
 
 
-# -- extended precision: named, never computed --------------------------------------
-
-class _ExtendedScalar:
-    __slots__ = ()
-
-    def __new__(cls, *args, **kwargs):
-        raise NotImplementedError(f"np.{cls.__name__}: extended precision is not supported "
-                                  "by np2torch (torch has no float128)")
-
-
-class longdouble(_ExtendedScalar, floating):
-    """``np.longdouble``: the type can be named (``np.dtype(np.longdouble)``); values
-    cannot be made, because torch has no extended-precision float."""
-    __slots__ = ()
-
-
-class clongdouble(_ExtendedScalar, complexfloating):
-    """``np.clongdouble``: named only, like ``longdouble``."""
-    __slots__ = ()
-
-
 class object_(generic):
     """``np.object_``: the type of dtype('O').  As in NumPy, calling it returns its
     argument unchanged; arrays of it can be made by ``astype(object)`` but refuse
@@ -919,10 +994,8 @@ class object_(generic):
         return value
 
 
-for _cls in (flexible, character, str_, bytes_, longdouble, clongdouble, object_):
+for _cls in (flexible, character, str_, bytes_, object_):
     _cls.__module__ = "np2torch.runtime"
-D.SCALAR_TYPES[longdouble] = D.extended("g")
-D.SCALAR_TYPES[clongdouble] = D.extended("G")
 D.SCALAR_TYPES[object_] = D.dtype("O")
 
 
@@ -931,5 +1004,22 @@ def _refuse_object_element(value):
 
 
 _MAKERS[D.dtype("O")] = _refuse_object_element
-D.OPAQUE_SCALAR_TYPES.update({"U": str_, "S": bytes_, "g": longdouble, "G": clongdouble, "O": object_})
-__all__ += ["flexible", "character", "str_", "bytes_", "longdouble", "clongdouble", "object_"]
+D.OPAQUE_SCALAR_TYPES.update({"U": str_, "S": bytes_, "O": object_})
+__all__ += ["flexible", "character", "str_", "bytes_", "object_"]
+
+# np.sctypeDict: NumPy's names of scalar types (those of 64-bit Linux, less the
+# extended-precision float128/complex256)
+D.sctypeDict.update({
+    "bool": bool_, "bool_": bool_, "byte": int8, "ubyte": uint8, "short": int16,
+    "ushort": uint16, "intc": int32, "uintc": uint32, "long": int64, "ulong": uint64,
+    "longlong": longlong, "ulonglong": ulonglong, "int": int64, "int_": int64, "intp": int64,
+    "uint": uint64, "uintp": uint64, "int8": int8, "int16": int16, "int32": int32,
+    "int64": int64, "uint8": uint8, "uint16": uint16, "uint32": uint32, "uint64": uint64,
+    "half": float16, "single": float32, "double": float64, "float": float64,
+    "longdouble": longdouble, "float16": float16, "float32": float32, "float64": float64,
+    "csingle": complex64, "cdouble": complex128, "complex": complex128,
+    "clongdouble": clongdouble, "complex64": complex64, "complex128": complex128,
+    "bytes": bytes_, "bytes_": bytes_, "a": bytes_, "str": str_, "str_": str_,
+    "unicode": str_, "object": object_, "object_": object_, "datetime64": datetime64,
+    "timedelta64": timedelta64,
+})

@@ -27,7 +27,9 @@ from ._ufunc_loops import ALIASES, LOOPS, UMATH_ONLY
 
 __all__ = ["ufunc", "UFuncTypeError"] + sorted(LOOPS) + sorted(ALIASES)
 
+# loop signature char -> the dtype its loop runs in ('q' runs the 'l' loop, 'g' the 'd' one)
 _CHAR = {d.char: d for d in D.ALL}
+_CHAR.update({d.char: d._nbo for d in D.TYPE_TWINS})
 _PY_SCALARS = (bool, int, float, complex)
 
 
@@ -418,8 +420,12 @@ class ufunc:
         self.types = list(loops)
         self.ntypes = len(loops)
         self.signature = _GUFUNCS.get(name)
-        self._loops = [(tuple(_CHAR[c] for c in sig.split("->")[0]),
-                        tuple(_CHAR[c] for c in sig.split("->")[1])) for sig in loops]
+        self._loops = []
+        for sig in loops:
+            ins, outs = sig.split("->")
+            loop = (tuple(_CHAR[c] for c in ins), tuple(_CHAR[c] for c in outs))
+            if loop not in self._loops:  # 'qq->q' is 'll->l' again
+                self._loops.append(loop)
         self._kernel = KERNELS.get(name)
         self._wraps = name in _WRAPS
         self._cache = {}

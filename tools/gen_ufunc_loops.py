@@ -1,17 +1,18 @@
 """Regenerate runtime/_ufunc_loops.py from the installed NumPy (dev-only).
 
 The runtime never imports NumPy; it reads the type-loop table this script
-writes: for every ufunc, its arity, identity and loop signatures, limited to
-the dtypes the runtime supports ('q'/'Q' fold into 'l'/'L', the same types
-on 64-bit Linux).
+writes: for every ufunc, its arity, identity and loop signatures (NumPy's
+``ufunc.types``), limited to the dtypes the runtime supports.  'q'/'Q' and
+'g'/'G' loops are listed as NumPy lists them; the runtime runs them as the
+'l'/'L' and 'd'/'D' loops (longlong is int64's values; longdouble is double
+precision, as NumPy's on Windows and macOS/arm64).
 
     .venv/bin/python tools/gen_ufunc_loops.py > runtime/_ufunc_loops.py
 """
 
 import numpy as np
 
-SUPPORTED = set("?bBhHiIlLefdFD")
-FOLD = {"q": "l", "Q": "L"}
+SUPPORTED = set("?bBhHiIlLqQefdgFDG")
 # numeric ufuncs of numpy._core.umath that the main namespace does not hold as ufuncs
 # (np.clip is a function there; _ones_like is private)
 UMATH_ONLY = ("_ones_like", "clip")
@@ -21,12 +22,8 @@ def loops(uf):
     out = []
     for sig in uf.types:
         ins, outs = sig.split("->")
-        ins = "".join(FOLD.get(c, c) for c in ins)
-        outs = "".join(FOLD.get(c, c) for c in outs)
-        if set(ins + outs) <= SUPPORTED:
-            entry = f"{ins}->{outs}"
-            if entry not in out:
-                out.append(entry)
+        if set(ins + outs) <= SUPPORTED and sig not in out:
+            out.append(sig)
     return out
 
 

@@ -51,7 +51,7 @@ def _float_dtype(dtype):
     d = D.dtype(dtype) if not isinstance(dtype, D.dtype) else dtype
     if d not in (D.float32, D.float64):
         raise TypeError("Unsupported dtype %r for this method" % (d.name,))
-    return d
+    return d._nbo  # longdouble (double precision here) draws float64, as NumPy on Windows
 
 
 class Generator(ScalarDistributions):

@@ -36,8 +36,6 @@ UNSUPPORTED = {
     "numpy.busday_offset": ("NP2T101", "business-day calendars need datetime dtypes"),
     "numpy.busdaycalendar": ("NP2T101", "business-day calendars need datetime dtypes"),
     "numpy.is_busday": ("NP2T101", "business-day calendars need datetime dtypes"),
-    "numpy.longdouble": ("NP2T101", "torch has no extended-precision float; use float64"),
-    "numpy.clongdouble": ("NP2T101", "torch has no extended-precision complex; use complex128"),
     "numpy.float128": ("NP2T101", "torch has no extended-precision float; use float64"),
     "numpy.float96": ("NP2T101", "torch has no extended-precision float; use float64"),
     "numpy.complex256": ("NP2T101", "torch has no extended-precision complex; use complex128"),
@@ -68,6 +66,13 @@ APPROXIMATE: dict[str, str] = {
         "see numpy.random.default_rng: ziggurat-based draws are close to NumPy's, not bit-exact"),
     "numpy.random.multivariate_normal": (
         "uses torch's SVD, so draws agree with NumPy's to rounding, not bit for bit"),
+    "numpy.longdouble": (
+        "double precision (dtype 'g' of 8 bytes, equal to float64), as NumPy on Windows and "
+        "macOS/arm64; on 64-bit Linux NumPy's longdouble is 80-bit extended precision, and torch "
+        "has no such float"),
+    "numpy.clongdouble": (
+        "complex128's precision (dtype 'G' of 16 bytes), like numpy.longdouble; torch has no "
+        "extended-precision complex"),
 }
 
 # Torch idioms the converter rewrites (the "native" tier): torch name -> (emitted form, note).
