@@ -504,7 +504,11 @@ def _quantile_tensor(x, q, ax, method, nan_policy):
     elif method == "averaged_inverted_cdf":
         virtual = nn * qv - 1
     elif method == "closest_observation":
-        virtual = nn * qv - 1 - 0.5
+        # H&F's nearest even order statistic: ceil of n*q - 1.5, except at exact
+        # integers, where an odd (0-based) index stays
+        v = nn * qv - 1.5
+        below_v = torch.floor(v)
+        virtual = torch.where((v == below_v) & (torch.remainder(below_v, 2) == 1), below_v, below_v + 1)
     else:
         raise ValueError(f"'{method}' is not a valid method. Use one of: {sorted(_METHODS)}")
     if method == "lower":
@@ -512,9 +516,6 @@ def _quantile_tensor(x, q, ax, method, nan_policy):
     elif method == "higher":
         virtual = torch.ceil(virtual)
     elif method == "nearest":
-        virtual = torch.round(virtual)
-    elif method == "closest_observation":
-        # round half to even, as NumPy does for this method
         virtual = torch.round(virtual)
     below = torch.clamp(torch.floor(virtual), 0, None)
     below = torch.minimum(below, nn - 1).clamp(min=0)

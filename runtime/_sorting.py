@@ -27,6 +27,24 @@ def _sortable(t, d):
     return t
 
 
+_INT_OF_FLOAT = {torch.float16: torch.int16, torch.float32: torch.int32, torch.float64: torch.int64}
+
+
+def _search_key(t, d):
+    """A key torch.searchsorted compares in NumPy's order.  For floats that is a
+    total order with -0.0 == 0.0 and every NaN last: the bit pattern as a signed
+    integer, with the magnitude bits flipped for negative values."""
+    if not t.is_floating_point():
+        return _sortable(t, d)
+    ints = _INT_OF_FLOAT.get(t.dtype)
+    if ints is None:  # bfloat16 and the like: no NaN handling needed here
+        return t
+    canonical = torch.where(torch.isnan(t), torch.full_like(t, float("nan")).abs(), t) + 0.0
+    bits = canonical.view(ints)
+    magnitude = torch.iinfo(ints).max
+    return torch.where(bits < 0, bits ^ magnitude, bits)
+
+
 def _argsort(t, d, ax):
     """Stable argsort in NumPy's order along ``ax``.  Complex values order by real
     part, then imaginary part, with every value holding a NaN after all others:
@@ -104,8 +122,8 @@ def searchsorted(a, v, side="left", sorter=None):
         at = at[st]
     if side not in ("left", "right"):
         raise ValueError(f"side must be 'left' or 'right' (got {side!r})")
-    at = _sortable(at, d)
-    vt = _sortable(vt, d)
+    at = _search_key(at, d)
+    vt = _search_key(vt, d)
     r = torch.searchsorted(at.contiguous(), vt.reshape(-1) if vt.ndim else vt.reshape(1), right=side == "right")
     return box(r.reshape(vt.shape), D.int64)
 
@@ -234,7 +252,15 @@ def isin(element, test_elements, assume_unique=False, invert=False, *, kind=None
     tt = cast(te._t, te._dtype, d).reshape(-1)
     if d is D.bool_:  # torch.isin has no bool kernel
         et, tt = et.to(torch.uint8), tt.to(torch.uint8)
-    r = torch.isin(et, tt, invert=invert)
+    if et.is_complex():  # nor a complex one: compare against every test value, in chunks
+        flat = et.reshape(-1)
+        step = max(1, (1 << 22) // max(1, tt.numel()))
+        found = torch.cat([(flat[i:i + step, None] == tt[None, :]).any(1)
+                           for i in range(0, flat.numel(), step)] or [flat.new_zeros(0, dtype=torch.bool)])
+        r = found.reshape(et.shape)
+        r = ~r if invert else r
+    else:
+        r = torch.isin(et, tt, invert=invert)
     return _wrap(r, D.bool_) if e.ndim else box(r, D.bool_)
 
 

@@ -120,3 +120,11 @@ def test_complex_median_and_nanmedian_match_numpy():
 def test_quantiles_of_complex_arrays_are_type_errors(name):
     q = 50 if "percentile" in name else 0.5
     same(lambda xp: getattr(xp, name)(xp.array([1 + 1j, 2 + 0j]), q))
+
+
+@pytest.mark.parametrize("n", [1, 4, 5, 10, 11])
+def test_closest_observation_quantiles(n):
+    x = np.array([3.0, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5][:n])
+    qs = [0, 0.05, 0.1, 0.13, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.9, 0.95, 1]
+    same(lambda xp, x: xp.quantile(x, qs, method="closest_observation"), x)
+    same(lambda xp, x: xp.percentile(x.astype("float32"), 37.5, method="closest_observation"), x)

@@ -95,3 +95,22 @@ def test_sort_complex_result_dtype(d):
 def test_isin_on_bools():
     same(lambda xp: xp.isin(xp.array([True, False, True]), [True]))
     same(lambda xp: xp.isin(xp.array([True, False]), xp.array([False]), invert=True))
+
+
+_INF = float("inf")
+
+
+@pytest.mark.parametrize("d", ["float16", "float32", "float64"])
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_searchsorted_with_nans_and_signed_zeros(d, side):
+    # NumPy's order: -0.0 == 0.0, NaNs after +inf
+    a = np.array([-_INF, -2, -0.0, 0.0, 1, _INF, _N, _N], dtype=d)
+    v = np.array([_N, _INF, -0.0, 0.0, -_INF, 1.5, -3, -_N], dtype=d)
+    same(lambda xp, a, v: xp.searchsorted(a, v, side=side), a, v)
+
+
+def test_isin_on_complex_values():
+    x = np.array([[1 + 1j, 2], [3j, 1]])
+    same(lambda xp, x: xp.isin(x, [1, 3j]), x)
+    same(lambda xp, x: xp.isin(x, [1], invert=True), x)
+    same(lambda xp: xp.isin(xp.array([], dtype=complex), [1j]))
