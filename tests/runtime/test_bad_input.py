@@ -432,7 +432,6 @@ KNOWN = {
     "index/take-float-indices": "take with float indices raises TypeError; NumPy 2.4 truncates them",
     "nan/arange-inf": "arange(0, inf) raises OverflowError; NumPy ValueError",
     "nan/percentile-nan-q": "percentile(q=nan) leaks torch's RuntimeError",
-    "nan/searchsorted-nan": "searchsorted for NaN does not use NumPy's NaN-last order",
     "out/argmax-wrong-dtype": "argmax(out=float array) is accepted",
     "shape/pad-bad-width": "a pad_width of the wrong length leaks torch's RuntimeError",
     "shape/put_along_axis-ndim": "IndexError instead of ValueError for indices of the wrong ndim",
