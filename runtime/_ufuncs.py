@@ -47,7 +47,7 @@ def _broadcast_error(arrays):
 
 # -- kernels ------------------------------------------------------------------
 
-def _int_zero_guard(name, op):
+def _int_zero_guard(name, op, checks_overflow=None):
     """Integer division-like ops: NumPy returns 0 (with a warning) for x/0."""
     def kernel(a, b):
         if a.dtype.is_floating_point or a.dtype.is_complex:
@@ -73,7 +73,8 @@ def _int_zero_guard(name, op):
             safe = torch.where(zero, torch.ones_like(b), b)
             return torch.where(zero, torch.zeros_like(a), op(a, safe))
         return op(a, b)
-    checks_overflow = name == "floor_divide"
+    if checks_overflow is None:
+        checks_overflow = name == "floor_divide"
     return kernel
 
 
@@ -320,7 +321,7 @@ _GE = _complex_order(torch.gt, torch.ge)
 
 _FLOOR_DIVIDE = _int_zero_guard("floor_divide", torch.floor_divide)
 _REMAINDER = _int_zero_guard("remainder", torch.remainder)
-_DIVMOD_Q = _int_zero_guard("divmod", torch.floor_divide)
+_DIVMOD_Q = _int_zero_guard("divmod", torch.floor_divide, checks_overflow=True)
 _DIVMOD_R = _int_zero_guard("divmod", torch.remainder)
 
 KERNELS = {

@@ -209,3 +209,11 @@ def test_complex_add_subtract_with_infinities(d):
         same(lambda xp, a, b: getattr(xp, op)(b, a), a, b)
     same(lambda xp, a: a + np.inf, a)
     same(lambda xp, a: np.inf - a, a)
+
+
+@pytest.mark.parametrize("d", ["int8", "int16", "int32", "int64"])
+def test_divmod_reports_the_minimum_over_minus_one_overflow(d):
+    a = np.array([np.iinfo(d).min] * 3, dtype=d)
+    assert _messages(lambda: rt.divmod(rt.asarray(a), rt.array([-1], dtype=d))) == \
+        _messages(lambda: np.divmod(a, np.array([-1], dtype=d)))
+    same(lambda xp, a: xp.divmod(a, xp.array([-1], dtype=d)), a)
