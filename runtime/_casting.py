@@ -36,6 +36,8 @@ def cast(t, src, dst):
     if src is dst:
         return t
     sk, dk = src.kind, dst.kind
+    if sk == "O" or dk == "O":
+        return _object_cast(t, src, dst)
     if dk == "b":
         return t != 0
     if sk == "c" and dk != "c":
@@ -69,4 +71,77 @@ def to_torch_value_dtype(t, d):
         return t
     if d is D.uint64:
         return t.to(torch.uint64)
+    if d.kind == "O":
+        raise NotImplementedError("to_torch: an object array has no torch tensor form "
+                                  "(its tensor holds handles of Python objects)")
     return t.to({"uint16": torch.uint16, "uint32": torch.uint32}[d.name])
+
+
+# -- object arrays (see _dtypes._ObjectDtype: int64 handles into the dtype's pool) --
+
+def python_values(t, d):
+    """The elements of a numeric storage tensor as a flat list of Python values
+    (what NumPy's cast to object stores: bool, int, float, complex)."""
+    t = t.detach()
+    if t.is_conj():
+        t = t.resolve_conj()
+    if t.is_neg():
+        t = t.resolve_neg()
+    values = t.reshape(-1).cpu().tolist()
+    if d is D.uint64:
+        values = [v + (1 << 64) if v < 0 else v for v in values]
+    return values
+
+
+def object_values(t, d):
+    """The objects a handle tensor of object dtype ``d`` refers to, as a flat list."""
+    pool = d.pool
+    return [pool[h] for h in t.reshape(-1).cpu().tolist()]
+
+
+def object_handles(values, d, shape, device):
+    """Append ``values`` to ``d``'s pool: the handle tensor of shape ``shape`` naming them."""
+    pool = d.pool
+    base = len(pool)
+    pool.extend(values)
+    return torch.arange(base, base + len(values), dtype=torch.int64, device=device).reshape(shape)
+
+
+def _object_cast(t, src, dst):
+    if src.kind != "O":
+        return object_handles(python_values(t, src), dst, t.shape, t.device)
+    if dst.kind == "O":
+        # different pools: copy the referenced objects (each once) into dst's
+        if t.numel() == 0:
+            return torch.zeros(t.shape, dtype=torch.int64, device=t.device)
+        uniq, inverse = torch.unique(t, return_inverse=True)
+        pool = src.pool
+        return object_handles([pool[h] for h in uniq.tolist()], dst, uniq.shape, t.device)[inverse]
+    convert = _FROM_OBJECT[dk] if (dk := dst.kind) != "f" else _to_float
+    values = [convert(v, dst) for v in object_values(t, src)]
+    if dk in "iu":
+        return torch.tensor(values, dtype=torch.int64, device=t.device).to(dst._torch).reshape(t.shape)
+    if dk == "b":
+        return torch.tensor(values, dtype=torch.bool, device=t.device).reshape(t.shape)
+    return torch.tensor(values, dtype=torch.float64 if dk == "f" else torch.complex128,
+                        device=t.device).to(dst._torch).reshape(t.shape)
+
+
+def _to_int(v, dst):
+    """An object stored into an integer array: ``int(v)`` in the dtype's range
+    (uint64 as its int64 bit pattern)."""
+    n = int(v)
+    if n < dst._min or n > dst._max:
+        raise OverflowError(f"Python integer {n} out of bounds for {dst.name}")
+    return n - (1 << 64) if n >= 1 << 63 else n
+
+
+def _to_float(v, dst):
+    return float("nan") if v is None else float(v)
+
+
+def _to_complex(v, dst):
+    return complex(float("nan"), float("nan")) if v is None else complex(v)
+
+
+_FROM_OBJECT = {"b": lambda v, dst: bool(v), "i": _to_int, "u": _to_int, "c": _to_complex}

@@ -59,8 +59,17 @@ def _dtype_or(dtype):
     return D.POLICY["float"] if dtype is None else D.dtype(dtype)
 
 
+def _object_full(shape, value, device):
+    """A new object array of ``shape`` whose every element is ``value`` (one object)."""
+    d = D.new_object_dtype()
+    d.pool.append(value)
+    return _wrap(torch.ones(shape, dtype=torch.int64, device=device), d)
+
+
 def empty(shape, dtype=None, order="C", *, device=None, like=None):
     d = _dtype_or(dtype)
+    if d.kind == "O":
+        return _object_full(_shape(shape, 8), None, _dev(device))
     return _wrap(torch.zeros(_shape(shape, d.itemsize), dtype=d._torch, device=_dev(device)), d)
 
 
@@ -69,11 +78,15 @@ def zeros(shape, dtype=None, order="C", *, device=None, like=None):
         d = D.POLICY["float"]
         return _wrap(torch.zeros(shape, dtype=d._torch, device=current_device()), d)
     d = _dtype_or(dtype)
+    if d.kind == "O":
+        return _object_full(_shape(shape, 8), 0, _dev(device))
     return _wrap(torch.zeros(_shape(shape, d.itemsize), dtype=d._torch, device=_dev(device)), d)
 
 
 def ones(shape, dtype=None, order="C", *, device=None, like=None):
     d = _dtype_or(dtype)
+    if d.kind == "O":
+        return _object_full(_shape(shape, 8), 1, _dev(device))
     return _wrap(torch.ones(_shape(shape, d.itemsize), dtype=d._torch, device=_dev(device)), d)
 
 
@@ -81,11 +94,15 @@ def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None):
     if dtype is None:
         fv = asarray(fill_value)
         d = fv._dtype
-        if fv.ndim:
+        if fv.ndim or d.kind == "O":
             return _wrap(torch.broadcast_to(fv._t, _shape(shape, d.itemsize)).clone(), d)
         value = fv.item()
     else:
         d = D.dtype(dtype)
+        if d.kind == "O":
+            if isinstance(fill_value, ndarray) or isinstance(fill_value, (list, tuple)):
+                return full(shape, asarray(fill_value, dtype=d), device=device)
+            return _object_full(_shape(shape, 8), _fill_object(fill_value), _dev(device))
         if isinstance(fill_value, ndarray) and fill_value.ndim:
             return _wrap(torch.broadcast_to(cast(fill_value._t, fill_value._dtype, d), _shape(shape, d.itemsize)).clone(), d)
         value = fill_value
@@ -102,24 +119,38 @@ def _like(a, dtype, shape, device):
 
 def empty_like(prototype, dtype=None, order="K", subok=True, shape=None, *, device=None):
     d, shp, dev = _like(prototype, dtype, shape, device)
+    if d.kind == "O":
+        return _object_full(shp, None, dev)
     return _wrap(torch.zeros(shp, dtype=d._torch, device=dev), d)
 
 
 def zeros_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
     d, shp, dev = _like(a, dtype, shape, device)
+    if d.kind == "O":
+        return _object_full(shp, 0, dev)
     return _wrap(torch.zeros(shp, dtype=d._torch, device=dev), d)
 
 
 def ones_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
     d, shp, dev = _like(a, dtype, shape, device)
+    if d.kind == "O":
+        return _object_full(shp, 1, dev)
     return _wrap(torch.ones(shp, dtype=d._torch, device=dev), d)
 
 
 def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, device=None):
     d, shp, dev = _like(a, dtype, shape, device)
+    if d.kind == "O":
+        return full(shp, fill_value, dtype=d, device=dev)
     if isinstance(fill_value, ndarray) and fill_value.ndim:
         return _wrap(torch.broadcast_to(cast(fill_value._t, fill_value._dtype, d), shp).clone(), d)
     return _wrap(torch.full(shp, _fill_value(fill_value, d), dtype=d._torch, device=dev), d)
+
+
+def _fill_object(value):
+    """What NumPy's copyto stores for a fill value in an object array: NumPy
+    scalars become Python values, anything else is stored as it is."""
+    return value._py() if hasattr(value, "_py") else value
 
 
 def _scalar_value(x):
@@ -149,6 +180,8 @@ def arange(start_or_stop, /, stop=None, step=None, *, dtype=None, device=None, l
     # Python numbers count at their default dtypes here (not weakly): arange(int8(5)) is int64
     strong = [_PY_DEFAULT.get(type(v), v) for v in (start, stop, step)]
     d = D.result_type(*strong) if dtype is None else D.dtype(dtype)
+    if d.kind == "O":
+        return _object_arange(values, _dev(device))
     if d.kind == "b":
         d = D.int64
     elif dtype is None and d.kind == "f" and all(type(v) in (int, float) for v in (start, stop, step)):
@@ -171,6 +204,21 @@ def arange(start_or_stop, /, stop=None, step=None, *, dtype=None, device=None, l
     delta = (start_v + step_v) - start_v
     t = start_v + delta * torch.arange(length, dtype=torch.float64, device=dev)
     return _wrap(t.to(d._torch), d)
+
+
+def _object_arange(values, device):
+    """``arange(..., dtype=object)``: Python arithmetic, as NumPy's object fill
+    (start, start + step, then start + i * (second - first))."""
+    start, stop, step = values
+    if step == 0:
+        raise ZeroDivisionError("division by zero")
+    length = max(0, math.ceil((stop - start) / step))
+    items = [start, start + step][:length]
+    if length > 2:
+        delta = items[1] - items[0]
+        items.extend(start + i * delta for i in range(2, length))
+    from ._object import from_values
+    return from_values(items, (length,), device)
 
 
 def _inexact(d):
@@ -218,7 +266,7 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
         y[-1, ...] = te
     if axis != 0:
         y = torch.movedim(y, 0, axis)
-    d = calc if dtype is None else D.dtype(dtype)
+    d = calc if dtype is None else D.own_object(D.dtype(dtype))
     if d.kind in "iu":
         y = torch.floor(y)
     out = _wrap(cast(y, calc, d), d)
@@ -263,12 +311,14 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
     y = y * sign
     if axis != 0:
         y = torch.movedim(y, 0, axis)
-    d = calc if dtype is None else D.dtype(dtype)
+    d = calc if dtype is None else D.own_object(D.dtype(dtype))
     return _wrap(cast(y, calc, d), d)
 
 
 def eye(N, M=None, k=0, dtype=None, order="C", *, device=None, like=None):
     d = _dtype_or(dtype)
+    if d.kind == "O":
+        return eye(N, M, k, D.int64, device=device).astype(d)
     M = N if M is None else M
     if N < 0 or M < 0:
         raise ValueError("negative dimensions are not allowed")
@@ -288,7 +338,8 @@ def tri(N, M=None, k=0, dtype=None, *, like=None):
     d = _dtype_or(dtype)
     M = N if M is None else M
     t = torch.ones((N, M), dtype=torch.bool, device=current_device()).tril(k)
-    return _wrap(t.to(d._torch), d)
+    d = D.own_object(d)
+    return _wrap(cast(t, D.bool_, d), d)
 
 
 def diag(v, k=0):
@@ -342,7 +393,7 @@ def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
 
 
 def indices(dimensions, dtype=int, sparse=False):
-    d = D.dtype(dtype)
+    d = D.own_object(D.dtype(dtype))
     dims = tuple(dimensions)
     n = len(dims)
     outs = []

@@ -17,7 +17,7 @@ __all__ = [
     "typecodes", "sctypeDict",
 ]
 
-_KIND_ORDER = {"b": 0, "u": 1, "i": 2, "f": 3, "c": 4}
+_KIND_ORDER = {"b": 0, "u": 1, "i": 2, "f": 3, "c": 4, "O": 5}
 
 
 class dtype:
@@ -171,6 +171,9 @@ for _i, (_name, _kind, _char, _size, _storage) in enumerate(_SPECS):
     globals()["d_" + _name] = _d
 
 BY_NAME = {d.name: d for d in ALL}
+# dtype('O') takes the next index in the promotion and casting tables
+OBJECT_INDEX = len(ALL)
+N_TYPES = OBJECT_INDEX + 1
 bool_ = BY_NAME["bool"]
 int8, uint8, int16, uint16 = (BY_NAME[n] for n in ("int8", "uint8", "int16", "uint16"))
 int32, uint32, int64, uint64 = (BY_NAME[n] for n in ("int32", "uint32", "int64", "uint64"))
@@ -361,6 +364,108 @@ class _OpaqueDtype(dtype):
     def __hash__(self):
         return hash(("np2torch.dtype", self.name))
 
+class _ObjectDtype(dtype):
+    """``dtype('O')``: arrays of Python objects.
+
+    torch cannot hold Python objects, so an object array stores int64
+    *handles* into a Python list, the *pool*, which this dtype instance
+    carries (``pool[0]`` is always None, what an uninitialised element reads
+    as).  Every family of arrays made by one operation gets its own instance
+    and pool; views share the instance, so they share memory exactly as in
+    NumPy, and anything that only moves elements (reshape, transpose,
+    indexing, flip, take, broadcast) works on the handle tensor unchanged.
+    Pools only grow: any number of arrays may share one.  Handles of two
+    instances never mix: ``_casting.cast`` between two object dtypes copies
+    the referenced objects into the target's pool.  All instances compare,
+    hash and print as ``dtype('O')``; ``OBJECT`` (what ``np.dtype(object)``
+    returns) is one of them, kept for lookups and promotion; operations give
+    their results a fresh instance (``new_object_dtype``)."""
+
+    __slots__ = ("pool",)
+
+    @property
+    def type(self):
+        return OPAQUE_SCALAR_TYPES["O"]
+
+    @property
+    def str(self):
+        return "|O"
+
+    @property
+    def byteorder(self):
+        return "|"
+
+    @property
+    def alignment(self):
+        return 8
+
+    hasobject = True
+    flags = 63  # NumPy: item refcount, item heap, list pickle, needs init, needs pyapi, uses getitem
+
+    def __repr__(self):
+        return "dtype('O')"
+
+    def __str__(self):
+        return "object"
+
+    def __eq__(self, other):
+        if isinstance(other, _ObjectDtype):
+            return True
+        try:
+            return isinstance(dtype(other), _ObjectDtype)
+        except (TypeError, NotImplementedError):
+            return False
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash(("np2torch.dtype", "object"))
+
+    def __reduce__(self):
+        return (dtype, ("O",))
+
+
+def new_object_dtype():
+    """A ``dtype('O')`` with a pool of its own (``[None]``)."""
+    d = object.__new__(_ObjectDtype)
+    d.name = "object"
+    d.kind = d.char = "O"
+    d.itemsize = 8
+    d.num = 17
+    d._torch = torch.int64
+    d._native = False
+    d._index = OBJECT_INDEX
+    d._bits = 64
+    d._min = d._max = None
+    d.pool = [None]
+    return d
+
+
+def object_result(*dtypes):
+    """The object dtype for a result built from operands of ``dtypes``: the
+    operands' own instance when they all share one (their handles stay valid),
+    else a new one (each operand's handles are then remapped by ``cast``)."""
+    found = None
+    for d in dtypes:
+        if d is not None and d.kind == "O":
+            if found is None:
+                found = d
+            elif found is not d:
+                return new_object_dtype()
+    if found is None or found is OBJECT:
+        return new_object_dtype()
+    return found  # numeric operands are cast into (appended to) its pool
+
+
+def own_object(d):
+    """``d``, or a fresh object dtype when ``d`` is the shared ``OBJECT``
+    (what a user's ``dtype=object`` names): new arrays get pools of their own."""
+    return new_object_dtype() if d is OBJECT else d
+
+
+OBJECT = new_object_dtype()
+
 
 _OPAQUE = {}
 _OPAQUE_NAMES = {"V": ("void", 1, 8, 20), "S": ("bytes", 1, 8, 18), "U": ("str", 4, 32, 19),
@@ -370,9 +475,9 @@ _OPAQUE_NAMES = {"V": ("void", 1, 8, 20), "S": ("bytes", 1, 8, 18), "U": ("str",
 def _opaque(key):
     """The opaque dtype for 'V6', 'S5', '<U3', 'O' (None for other spellings)."""
     body = key.lstrip("<>=|")
-    if body in ("object", "O"):
-        kind, count = "O", 1
-    elif body[:1] in ("V", "S", "U") and (body[1:].isdigit() or body[1:] == ""):
+    if body in ("object", "O", "O8"):
+        return OBJECT
+    if body[:1] in ("V", "S", "U") and (body[1:].isdigit() or body[1:] == ""):
         kind, count = body[0], int(body[1:] or 0)
     else:
         return None
@@ -504,6 +609,8 @@ def _smallest_float_for_int(d):
 def _promote_pair(a, b):
     if a is b:
         return a
+    if a.kind == "O" or b.kind == "O":
+        return OBJECT
     ka, kb = a.kind, b.kind
     if ka == "b":
         return b
@@ -535,7 +642,8 @@ def _promote_pair(a, b):
     return cx
 
 
-PROMOTE = [[_promote_pair(a, b) for b in ALL] for a in ALL]
+_TABLE_TYPES = ALL + [OBJECT]  # by _index
+PROMOTE = [[_promote_pair(a, b) for b in _TABLE_TYPES] for a in _TABLE_TYPES]
 
 
 def promote_types(type1, type2):
@@ -560,7 +668,7 @@ def _can_cast_dtypes(src, dst, casting):
         "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'")
 
 
-CAN_CAST = {c: [[_can_cast_dtypes(a, b, c) for b in ALL] for a in ALL]
+CAN_CAST = {c: [[_can_cast_dtypes(a, b, c) for b in _TABLE_TYPES] for a in _TABLE_TYPES]
             for c in ("no", "equiv", "safe", "same_kind", "unsafe")}
 
 

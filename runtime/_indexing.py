@@ -203,7 +203,16 @@ def setitem(a, key, value):
     if READONLY:
         check_writeable(a)
     t = a._t
-    v = _value_tensor(value, a._dtype, t.device)
+    if a._dtype.kind == "O":
+        from ._object import setitem_value
+        try:
+            v = setitem_value(a, _normalize_key(a, key)[0], value)
+        except (IndexError, RuntimeError, TypeError) as e:
+            if isinstance(e, TypeError) and not isinstance(value, ndarray):
+                raise
+            raise _translate(e, a, key if type(key) is tuple else (key,)) from None
+    else:
+        v = _value_tensor(value, a._dtype, t.device)
     if isinstance(v, torch.Tensor) and v.ndim:
         # NumPy drops leading length-1 axes of the value (a[0] = ones((1, n)))
         lead = 0

@@ -9,12 +9,13 @@ built at import (see _ufuncs.py).
 
 import builtins
 import operator
+from collections.abc import Mapping
 
 import torch
 
 from . import _dtypes as D
 from . import _scalars as S
-from ._casting import cast, to_torch_value_dtype, uint64_as_float
+from ._casting import cast, to_torch_value_dtype, uint64_as_float, object_values, object_handles
 from ._config import current_device
 from ._flags import READONLY, check_writeable, is_readonly, readonly_view
 
@@ -40,6 +41,8 @@ def item_of(t, d):
     v = t.item()
     if d is D.uint64 and v < 0:
         v += 1 << 64
+    elif d.kind == "O":
+        return d.pool[v]
     return v
 
 
@@ -55,7 +58,11 @@ def box(t, d):
         return a
     if d is D.uint64:
         return S.make_scalar(item_of(t, d), d)
-    return _MAKERS[d](t.item())
+    try:
+        maker = _MAKERS[d]
+    except KeyError:
+        return d.pool[t.item()]  # an object array's element is the object itself
+    return maker(t.item())
 
 
 def broadcast_shapes_or_raise(*shapes):
@@ -127,6 +134,9 @@ class ndarray:
         return func(*args, **kwargs)
 
     def __array__(self, dtype=None, copy=None):
+        if self._dtype.kind == "O":
+            raise NotImplementedError("ndarray.__array__: object arrays cannot be exported to "
+                                      "NumPy by np2torch (use .tolist())")
         t = to_torch_value_dtype(self._t, self._dtype).detach().cpu()
         out = t.resolve_conj().resolve_neg().numpy()
         if dtype is not None:
@@ -239,7 +249,8 @@ class ndarray:
     def astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
         d = D.dtype(dtype)
         if d.kind == "O":
-            return _object_array(self, casting)
+            # an object array keeps its pool; anything else gets a new one
+            d = self._dtype if self._dtype.kind == "O" else D.new_object_dtype()
         if casting not in D.CAN_CAST:
             raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or "
                              f"'unsafe' (got {casting!r})")
@@ -256,15 +267,22 @@ class ndarray:
         return self.copy()
 
     def __deepcopy__(self, memo):
+        if self._dtype.kind == "O":
+            import copy
+            d = D.new_object_dtype()
+            values = copy.deepcopy(object_values(self._t, self._dtype), memo)
+            return _wrap(object_handles(values, d, self._t.shape, self._t.device), d)
         return self.copy()
 
     def __reduce__(self):
+        if self._dtype.kind == "O":
+            return (_rebuild_object, (object_values(self._t, self._dtype), self.shape))
         return (_rebuild, (self.tolist() if self.ndim else self.item(), self._dtype.name, self.shape))
 
     def tolist(self):
         d = self._dtype
         if d.kind == "O":
-            _refuse_object_use("tolist")
+            return _map_nested(self._t.cpu().tolist(), d.pool.__getitem__)
         t = self._t.detach()
         if d is D.uint64:
             values = t.cpu().tolist()
@@ -296,7 +314,11 @@ class ndarray:
     def fill(self, value):
         if READONLY:
             check_writeable(self)
-        self._t.fill_(_fill_value(value, self._dtype))
+        d = self._dtype
+        if d.kind == "O":
+            self._t.fill_(object_handles([value], d, (), self._t.device))
+            return
+        self._t.fill_(_fill_value(value, d))
 
     def view(self, dtype=None, type=None):
         if dtype is None or (isinstance(dtype, builtins.type) and issubclass(dtype, ndarray)):
@@ -304,6 +326,10 @@ class ndarray:
         d = D.dtype(dtype)
         if d is self._dtype:
             return _wrap(self._t.view(self._t.shape), d)
+        if d.kind == "O" or self._dtype.kind == "O":
+            if d.kind == self._dtype.kind:
+                return _wrap(self._t.view(self._t.shape), self._dtype)
+            raise TypeError("Cannot change data-type for array of references.")
         try:
             if self._dtype._native and d._native:
                 t = self._t.view(d._torch)
@@ -333,6 +359,8 @@ class ndarray:
         if self._t.numel() != 1:
             raise ValueError("The truth value of an array with more than one element is "
                              "ambiguous. Use a.any() or a.all()")
+        if self._dtype.kind == "O":
+            return bool(self.item())
         return bool(self._t.reshape(()).item())
 
     def __float__(self):
@@ -371,14 +399,10 @@ class ndarray:
         return bool((self == value).any())
 
     def __repr__(self):
-        if self._dtype.kind == "O":
-            _refuse_object_use("__repr__")
         from ._printing import ndarray_repr
         return ndarray_repr(self)
 
     def __str__(self):
-        if self._dtype.kind == "O":
-            _refuse_object_use("__str__")
         from ._printing import array_str
         return array_str(self)
 
@@ -397,18 +421,6 @@ class ndarray:
 
 
 ndarray.__module__ = "np2torch.runtime"
-
-
-def _object_array(arr, casting="unsafe"):
-    """``arr.astype(object)``: an array of dtype('O') that keeps only its shape.
-
-    torch cannot hold Python objects, so such an array can be made, reshaped and
-    passed around, but every use that needs its elements (arithmetic, casting,
-    indexing to a scalar, printing, tolist) raises NotImplementedError: the
-    dtype's ``_torch``/``_index`` refuse, as for every opaque dtype."""
-    if casting not in ("unsafe", "safe", "same_kind"):
-        raise TypeError(f"Cannot cast array data from {arr._dtype!r} to dtype('O') according to the rule {casting!r}")
-    return _wrap(arr._t.clone(), D.dtype("O"))
 
 
 # the torch dtype holding exactly a dtype's bits (uint16/uint32 are stored widened)
@@ -436,12 +448,13 @@ def _reinterpret(t, src, dst):
     return t
 
 
-def _refuse_object_use(what):
-    raise NotImplementedError(f"ndarray.{what}: arrays of dtype object are not supported by np2torch")
-
-
 def _rebuild(values, dtype_name, shape):
     return array(values, dtype=dtype_name).reshape(shape)
+
+
+def _rebuild_object(values, shape):
+    d = D.new_object_dtype()
+    return _wrap(object_handles(values, d, shape, current_device()), d)
 
 
 def _shares_storage(a, b):
@@ -526,6 +539,16 @@ def _fill_value(value, d):
         if d is D.uint64 and value >= 1 << 63:
             value -= 1 << 64
         return value
+    if d.kind == "O":
+        # a value copied into an object array (as NumPy's copyto does: scalars
+        # and 0-d arrays are converted like arrays, to Python values)
+        if isinstance(value, S.generic):
+            value = value._py()
+        elif isinstance(value, ndarray):
+            value = value.item()
+        pool = d.pool
+        pool.append(value)
+        return len(pool) - 1
     if isinstance(value, (S.generic,)):
         value = value._py()
     if isinstance(value, ndarray):
@@ -563,13 +586,14 @@ def _fill_value(value, d):
 class _Scan:
     """What a nested sequence holds: its dtype (by NumPy's coercion rules)."""
 
-    __slots__ = ("dtype", "plain", "big", "arrays")
+    __slots__ = ("dtype", "plain", "big", "arrays", "strings")
 
     def __init__(self):
         self.dtype = None
         self.plain = True   # only Python numbers: torch.tensor can take it as is
         self.big = False    # a Python int beyond int64
         self.arrays = False  # holds ndarrays/tensors: stack them
+        self.strings = False  # holds str/bytes (NumPy: a string array unless objects too)
 
     def add(self, d):
         self.dtype = d if self.dtype is None else D.PROMOTE[self.dtype._index][d._index]
@@ -599,6 +623,8 @@ def _scan(obj, scan):
         scan.add(obj._dtype)
         return
     if isinstance(obj, ndarray):
+        if obj._dtype.kind == "O":
+            raise _ObjectElements(obj)
         scan.plain = False
         scan.arrays = True
         scan.add(obj._dtype)
@@ -613,22 +639,23 @@ def _scan(obj, scan):
         scan.add(_PY_DTYPE[float if isinstance(obj, float) else int if isinstance(obj, int) else complex])
         return
     if isinstance(obj, (str, bytes)):
-        raise NotImplementedError("np.array: string arrays are not supported by np2torch")
-    if obj is None:
-        raise NotImplementedError("np.array: object arrays (holding None) are not supported by np2torch")
+        scan.plain = False
+        scan.strings = True
+        return
     if hasattr(obj, "__array__") or hasattr(obj, "__array_interface__"):
+        if getattr(getattr(obj, "dtype", None), "kind", None) == "O":
+            raise _ObjectElements(obj)
         scan.plain = False
         scan.arrays = True
         scan.add(_foreign_tensor(obj)[1])
         return
-    if hasattr(obj, "__len__") and hasattr(obj, "__getitem__"):
+    if hasattr(obj, "__len__") and hasattr(obj, "__getitem__") and not isinstance(obj, Mapping):
         scan.plain = False
         for o in obj:
             _scan(o, scan)
         return
-    if hasattr(obj, "__iter__") and not hasattr(obj, "__len__"):
-        raise NotImplementedError("np.array: object arrays (from an iterator) are not supported by np2torch; use np.fromiter")
-    raise NotImplementedError(f"np.array: object arrays (holding {type(obj).__name__}) are not supported by np2torch")
+    # None, an iterator, a dict, any other object: NumPy makes an object array
+    raise _ObjectElements(obj)
 
 
 def _leaf_tensor(obj, d, device):
@@ -689,27 +716,31 @@ class _ObjectElements(Exception):
     """A nested sequence holds an element NumPy stores only in an object array."""
 
 
-def _nested_shape(obj):
-    if type(obj) not in (list, tuple):
-        return ()
-    shapes = {_nested_shape(o) for o in obj}
-    if len(shapes) > 1:
-        raise NotImplementedError("np.array: ragged object arrays are not supported by np2torch")
-    return (len(obj),) + (shapes.pop() if shapes else ())
+def _object_from_nested(obj, d, device, allow_ragged=True):
+    from ._object import from_nested
+    if device is None:
+        device = current_device()
+    return from_nested(obj, d, device, allow_ragged), d
 
 
 def _from_nested(obj, d, device):
+    if d is not None and d.kind == "O":
+        return _object_from_nested(obj, D.own_object(d), device)
     scan = _Scan()
     try:
         _scan(obj, scan)
     except _ObjectElements as e:
-        # NumPy stores Python ints beyond 64 bits in an object array: make the
-        # shape-only object array (see _object_array); a numeric dtype refuses
-        if d is not None and d.kind != "O":
+        # NumPy makes an object array of what holds None, other objects or
+        # Python ints beyond 64 bits; a numeric dtype converts its elements
+        if d is not None:
             if type(e.args[0]) is int:
                 raise OverflowError(f"Python integer {e.args[0]} out of bounds for {d.name}") from None
-            raise
-        return torch.zeros(_nested_shape(obj), dtype=torch.int8, device=device), D.dtype("O")
+            od = D.new_object_dtype()
+            t, od = _object_from_nested(obj, od, device, allow_ragged=False)
+            return cast(t, od, d), d
+        return _object_from_nested(obj, D.new_object_dtype(), device, allow_ragged=False)
+    if scan.strings:
+        raise NotImplementedError("np.array: string arrays are not supported by np2torch")
     inferred = scan.dtype if scan.dtype is not None else D.float64
     target = inferred if d is None else d
     if scan.plain and not scan.big:
@@ -754,6 +785,10 @@ def _tensor_and_dtype(obj, d=None, device=None):
     if isinstance(obj, ndarray):
         if d is None or d is obj._dtype:
             return obj._t, obj._dtype
+        if d.kind == "O":
+            if obj._dtype.kind == "O":
+                return obj._t, obj._dtype  # already object: as it is, pool and all
+            d = D.own_object(d)
         return cast(obj._t, obj._dtype, d), d
     if device is None:
         device = current_device()
@@ -764,12 +799,12 @@ def _tensor_and_dtype(obj, d=None, device=None):
             if d is None and 0 <= obj < 1 << 64:
                 src = D.uint64
             elif d is None:
-                raise OverflowError(f"Python integer {obj} out of bounds for int64")
-        target = src if d is None else d
+                return _object_from_nested(obj, D.new_object_dtype(), device)
+        target = src if d is None else D.own_object(d)
         return torch.tensor(_fill_value(obj, target), dtype=target._torch, device=device), target
     if isinstance(obj, S.generic):
         src = obj._dtype
-        target = src if d is None else d
+        target = src if d is None else D.own_object(d)
         v = obj._py()
         if target is not src:
             tt = torch.tensor(_fill_value(v, src), dtype=src._torch, device=device)
@@ -782,14 +817,21 @@ def _tensor_and_dtype(obj, d=None, device=None):
         base = _tensor_from_torch(obj)
         if d is None or d is src:
             return base, src
+        d = D.own_object(d)
         return cast(base, src, d), d
     if t is list or t is tuple:
         return _from_nested(obj, d, device)
     if hasattr(obj, "__array__") or hasattr(obj, "__array_interface__"):
+        if getattr(getattr(obj, "dtype", None), "kind", None) == "O":
+            # a NumPy object array: its elements, in its shape
+            od = D.new_object_dtype()
+            base = object_handles(obj.ravel().tolist(), od, tuple(obj.shape), device)
+            return (base, od) if d is None or d.kind == "O" else (cast(base, od, d), d)
         base, src = _foreign_tensor(obj)
         base = base.to(device)
         if d is None or d is src:
             return base, src
+        d = D.own_object(d)
         return cast(base, src, d), d
     if isinstance(obj, (bool, int, float, complex)):
         # subclasses of Python numbers (IntEnum, ...) count as the plain type

@@ -610,7 +610,13 @@ def _bool_format(ndim):
 
 
 _FORMATTER_KEYS = {"b": ("bool",), "i": ("int", "int_kind"), "u": ("int", "int_kind"),
-                   "f": ("float", "float_kind"), "c": ("complexfloat", "complex_kind")}
+                   "f": ("float", "float_kind"), "c": ("complexfloat", "complex_kind"),
+                   "O": ("object",)}
+
+
+def _object_format(v):
+    # lists are spelled out, so that they cannot be read as a dimension
+    return f"list({v!r})" if type(v) is list else repr(v)
 
 
 def _element_format(dtype, values, ndim, opts):
@@ -622,6 +628,8 @@ def _element_format(dtype, values, ndim, opts):
     kind = dtype.kind
     if kind == "b":
         return _bool_format(ndim)
+    if kind == "O":
+        return _object_format
     if kind in "iu":
         return _int_format(values, opts["sign"])
     args = (opts["precision"], opts["floatmode"], opts["suppress"], opts["sign"],
@@ -645,6 +653,8 @@ def _edges(t, edgeitems):
 
 
 def _python_values(t, dtype):
+    if dtype.kind == "O":
+        return _map_nested(t.cpu().tolist(), dtype.pool.__getitem__, t.ndim)
     t = t.detach()
     if t.is_conj():
         t = t.resolve_conj()

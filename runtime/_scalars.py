@@ -726,8 +726,10 @@ for _d, _cls in SCALAR_OF.items():
 
 
 def make_scalar(value, d):
-    """Box a Python value already of dtype ``d``'s range as ``d``'s scalar type."""
-    return _MAKERS[d](value)
+    """Box a Python value already of dtype ``d``'s range as ``d``'s scalar type
+    (an object array's element is itself)."""
+    maker = _MAKERS.get(d)
+    return value if maker is None else maker(value)
 
 
 def issubdtype(arg1, arg2):
@@ -901,8 +903,7 @@ class clongdouble(_ExtendedScalar, complexfloating):
 
 class object_(generic):
     """``np.object_``: the type of dtype('O').  As in NumPy, calling it returns its
-    argument unchanged; arrays of it can be made by ``astype(object)`` but refuse
-    every use that needs their elements (see docs/coverage-notes.md)."""
+    argument unchanged (elements of object arrays are the Python objects themselves)."""
     __slots__ = ()
 
     def __new__(cls, value=None):
@@ -915,11 +916,5 @@ D.SCALAR_TYPES[longdouble] = D.extended("g")
 D.SCALAR_TYPES[clongdouble] = D.extended("G")
 D.SCALAR_TYPES[object_] = D.dtype("O")
 
-
-def _refuse_object_element(value):
-    raise NotImplementedError("np.ndarray of dtype object: reading elements is not supported by np2torch")
-
-
-_MAKERS[D.dtype("O")] = _refuse_object_element
 D.OPAQUE_SCALAR_TYPES.update({"U": str_, "S": bytes_, "g": longdouble, "G": clongdouble, "O": object_})
 __all__ += ["flexible", "character", "str_", "bytes_", "longdouble", "clongdouble", "object_"]
