@@ -8,6 +8,7 @@ masking; uint64 lives in int64 as the same bit pattern, so ring operations
 division need to see the unsigned value.
 """
 
+import sys
 import warnings
 
 import torch
@@ -65,6 +66,15 @@ def cast(t, src, dst):
     return wrap_unsigned(t, dst).to(dst._torch)
 
 
+def truth(t, d):
+    """A bool tensor: each element's truth value (NumPy's cast to bool)."""
+    if t.dtype is torch.bool:
+        return t
+    if d.kind == "O":
+        return _object_cast(t, d, D.bool_)
+    return t != 0
+
+
 def to_torch_value_dtype(t, d):
     """A tensor whose torch dtype shows ``d``'s values directly (for export)."""
     if d._native:
@@ -107,7 +117,40 @@ def object_handles(values, d, shape, device):
     return torch.arange(base, base + len(values), dtype=torch.int64, device=device).reshape(shape)
 
 
+_PACKAGE = __name__.rpartition(".")[0]
+
+
+def _entry_point():
+    """The runtime function the user called (the outermost runtime frame), as
+    ``np.name``, for messages raised deep inside it."""
+    found = None
+    frame = sys._getframe(2)
+    while frame is not None:
+        module = frame.f_globals.get("__name__", "")
+        if module.startswith(_PACKAGE):
+            found = (module, frame.f_code.co_name)
+        elif found is not None:
+            break
+        frame = frame.f_back
+    if found is None:
+        return "np2torch"
+    module, name = found
+    sub = module[len(_PACKAGE) + 1:].split(".")[0]
+    return f"np.{sub}.{name}" if sub and not sub.startswith("_") else f"np.{name}"
+
+
+def refuse_object(what=None):
+    """NotImplementedError for a function that has no object-array implementation."""
+    raise NotImplementedError(f"{what or _entry_point()}: arrays of dtype object are not "
+                              "supported by this function in np2torch")
+
+
 def _object_cast(t, src, dst):
+    if dst is D.OBJECT or src is D.OBJECT:
+        # only numeric code casts into the promotion table's shared dtype('O'):
+        # torch would compute on the handles, so refuse (object-aware paths
+        # cast into a dtype of their own, see _dtypes.object_result)
+        refuse_object()
     if src.kind != "O":
         return object_handles(python_values(t, src), dst, t.shape, t.device)
     if dst.kind == "O":

@@ -12,7 +12,7 @@ import torch
 
 from . import _dtypes as D
 from . import _scalars as S
-from ._casting import cast
+from ._casting import cast, truth
 from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _fill_value, _normalize_axis, check_same_device
 from ._ndarray import broadcast_shapes_or_raise
 from ._flags import READONLY, check_writeable
@@ -381,6 +381,8 @@ def choose(a, choices, out=None, mode="raise"):
     d = arrays[0]._dtype
     for c in arrays[1:]:
         d = D.PROMOTE[d._index][c._dtype._index]
+    if d.kind == "O":
+        d = D.object_result(*(c._dtype for c in arrays))
     ts = [cast(c._t, c._dtype, d) for c in arrays]
     shape = broadcast_shapes_or_raise(idx._t.shape, *[t.shape for t in ts])
     n = len(ts)
@@ -427,6 +429,8 @@ def where(condition, x=None, y=None, /):
     from ._ufuncs import _operands
     (tx, ty), (dx, dy) = _operands((x, y), False)
     d = D.PROMOTE[dx._index][dy._index]
+    if d.kind == "O":
+        d = D.object_result(dx, dy)
     device = cond.device
     tx = cast(tx, dx, d) if isinstance(tx, torch.Tensor) else torch.tensor(_fill_value(tx, d), dtype=d._torch, device=device)
     ty = cast(ty, dy, d) if isinstance(ty, torch.Tensor) else torch.tensor(_fill_value(ty, d), dtype=d._torch, device=device)
@@ -440,19 +444,19 @@ def nonzero(a):
     if arr.ndim == 0:
         raise ValueError("Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead. "
                          "If the context of this error is of the form `arr[nonzero(cond)]`, just use `arr[cond]`.")
-    t = arr._t if arr._dtype.kind == "b" else arr._t != 0
+    t = truth(arr._t, arr._dtype)
     return tuple(_wrap(c, D.int64) for c in torch.nonzero(t, as_tuple=True))
 
 
 def flatnonzero(a):
     arr = asarray(a)
-    return _wrap(torch.nonzero(arr._t.reshape(-1) != 0).reshape(-1), D.int64)
+    return _wrap(torch.nonzero(truth(arr._t.reshape(-1), arr._dtype)).reshape(-1), D.int64)
 
 
 def argwhere(a):
     arr = asarray(a)
     t = arr._t if arr.ndim else arr._t.reshape(1)
-    r = torch.nonzero(t != 0 if arr._dtype.kind != "b" else t)
+    r = torch.nonzero(truth(t, arr._dtype))
     if arr.ndim == 0:
         r = r[:, :0]
     return _wrap(r, D.int64)

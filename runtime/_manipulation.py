@@ -243,6 +243,8 @@ def _common(arrays, dtype=None, casting="same_kind"):
             if not D.CAN_CAST[casting][a._dtype._index][want._index]:
                 raise TypeError(f"Cannot cast array data from {a._dtype!r} to {want!r} according to the rule {casting!r}")
         d = want
+    if d.kind == "O":
+        d = D.object_result(*(a._dtype for a in arrays))
     return d, [cast(a._t, a._dtype, d) for a in arrays]
 
 
@@ -741,9 +743,14 @@ def copyto(dst, src, casting="same_kind", where=True):
     t, d = tensors[0], dtypes[0]
     if not isinstance(t, torch.Tensor):
         d = D.weak_result(dst._dtype, t) if type(t) is not bool else D.bool_
-        if type(t) is int and d.kind in "iu":
+        if dst._dtype.kind == "O":
+            from ._ndarray import _fill_value
+            d = dst._dtype
+            t = torch.tensor(_fill_value(t, d), device=dst._t.device)
+        elif type(t) is int and d.kind in "iu":
             D.check_int_fits(d, t)
-        t = torch.tensor(t if d.kind != "b" else bool(t), dtype=d._torch if d._native else torch.int64, device=dst._t.device)
+        if not isinstance(t, torch.Tensor):
+            t = torch.tensor(t if d.kind != "b" else bool(t), dtype=d._torch if d._native else torch.int64, device=dst._t.device)
     mask = None if where is True else _tensor_and_dtype(where, D.bool_)[0]
     try:
         _write_out("copyto", dst, t, d, mask, casting)

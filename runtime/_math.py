@@ -207,6 +207,8 @@ def array_equal(a1, a2, equal_nan=False):
     if x.shape != y.shape:
         return False
     d = _promote(x, y)
+    if d.kind == "O":
+        return _object_all_equal(x, y)
     xt = cast(x._t, x._dtype, d)
     yt = cast(y._t, y._dtype, d)
     eq = xt == yt
@@ -223,7 +225,15 @@ def array_equiv(a1, a2):
     except Exception:
         return False
     d = _promote(x, y)
+    if d.kind == "O":
+        return _object_all_equal(x, y)
     return bool((cast(x._t, x._dtype, d) == cast(y._t, y._dtype, d)).all())
+
+
+def _object_all_equal(x, y):
+    """NumPy's ``(a1 == a2).all()`` for object operands: Python ``==`` per element."""
+    from ._ufuncs import equal
+    return bool(asarray(equal(x, y)).all())
 
 
 def diff(a, n=1, axis=-1, prepend=None, append=None):

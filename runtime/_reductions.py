@@ -13,7 +13,7 @@ import operator
 import torch
 
 from . import _dtypes as D
-from ._casting import cast, uint64_as_float
+from ._casting import cast, uint64_as_float, truth
 from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _normalize_axis
 
 __all__ = ["sum", "prod", "mean", "std", "var", "min", "max", "amin", "amax", "argmin",
@@ -91,6 +91,8 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=
     arr, t, d = _prepare(a)
     rd = _sum_dtype(d) if dtype is None else D.dtype(dtype)
     axes = _axes(axis, t.ndim)
+    if rd.kind == "O":
+        return _object_reduce(operator.add, "add", arr, axes, keepdims, initial, where, 0, out)
     x = cast(t, d, rd)
     x = _where_fill(x, where, 0)
     if x.dtype is torch.bool:
@@ -107,6 +109,8 @@ def prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where
     arr, t, d = _prepare(a)
     rd = _sum_dtype(d) if dtype is None else D.dtype(dtype)
     axes = _axes(axis, t.ndim)
+    if rd.kind == "O":
+        return _object_reduce(operator.mul, "multiply", arr, axes, keepdims, initial, where, 1, out)
     x = cast(t, d, rd)
     x = _where_fill(x, where, 1)
     if x.dtype is torch.bool:
@@ -119,6 +123,32 @@ def prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where
     if r.dtype is not rd._torch:
         r = r.to(rd._torch)
     return _finish(r, rd, axes, t.ndim, keepdims, out, t.shape)
+
+
+def _object_reduce(fn, name, arr, axes, keepdims, initial, where, identity, out):
+    from . import _object as O
+    return O.reduce(fn, name, arr, axes, keepdims, O._NO_INITIAL if initial is None else initial,
+                    where, O._NO_INITIAL if identity is None else identity, out)
+
+
+def _object_mean(arr, axes, keepdims, where, out):
+    """NumPy's mean of an object array: the object sum divided by the count
+    (an intp scalar for a full reduction, Python ints element-wise)."""
+    from ._scalars import int64
+    from ._ufuncs import true_divide
+    total = _object_reduce(operator.add, "add", arr, axes, keepdims, None, where, 0, None)
+    n = _count(arr._t, axes, where)
+    if isinstance(n, int):
+        n = int64(n)
+    elif keepdims:
+        n = _wrap(n, D.int64).reshape(total.shape)
+    else:
+        n = _wrap(n, D.int64)
+    r = true_divide(total, n) if isinstance(total, ndarray) else total / n
+    if out is not None:
+        out[...] = r
+        return out
+    return r
 
 
 def _count(t, axes, where):
@@ -143,6 +173,8 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     arr, t, d = _prepare(a)
     rd = _mean_dtype(d) if dtype is None else D.dtype(dtype)
     axes = _axes(axis, t.ndim)
+    if rd.kind == "O":
+        return _object_mean(arr, axes, keepdims, where, out)
     compute = D.float32 if rd is D.float16 else rd
     x = cast(t, d, compute) if d is not D.uint64 else uint64_as_float(t).to(compute._torch)
     x = _where_fill(x, where, 0)
@@ -172,6 +204,9 @@ def _moment(a, axis, dtype, out, ddof, keepdims, where, correction, root):
     arr, t, d = _prepare(a)
     rd = _mean_dtype(d) if dtype is None else D.dtype(dtype)
     axes = _axes(axis, t.ndim)
+    if rd.kind == "O":
+        raise NotImplementedError(f"np.{'std' if root else 'var'}: object arrays are not supported "
+                                  "by np2torch (pass dtype=float to compute in float64)")
     compute = D.float32 if rd is D.float16 else rd
     x = cast(t, d, compute) if d is not D.uint64 else uint64_as_float(t).to(compute._torch)
     n = _count(t, axes, where)
@@ -204,6 +239,12 @@ def _minmax(a, axis, out, keepdims, initial, where, is_max):
     arr, t, d = _prepare(a)
     axes = _axes(axis, t.ndim)
     name = "maximum" if is_max else "minimum"
+    if d.kind == "O":
+        if where is not True and initial is None:
+            raise ValueError(f"reduction operation '{name}' does not have an identity, so to use "
+                             "a where mask one has to specify 'initial'")
+        from ._object import LOOPS
+        return _object_reduce(LOOPS[name], name, arr, axes, keepdims, initial, where, None, out)
     x = t
     flip = d is D.uint64
     if flip:
@@ -335,7 +376,7 @@ def argmin(a, axis=None, out=None, *, keepdims=False):
 def all(a, axis=None, out=None, keepdims=False, *, where=True):
     arr, t, d = _prepare(a)
     axes = _axes(axis, t.ndim)
-    x = t != 0 if t.dtype is not torch.bool else t
+    x = truth(t, d)
     x = _where_fill(x, where, True)
     r = torch.all(x, dim=axes) if axes else x.clone()
     return _finish(r, D.bool_, axes, t.ndim, keepdims, out, t.shape)
@@ -344,7 +385,7 @@ def all(a, axis=None, out=None, keepdims=False, *, where=True):
 def any(a, axis=None, out=None, keepdims=False, *, where=True):
     arr, t, d = _prepare(a)
     axes = _axes(axis, t.ndim)
-    x = t != 0 if t.dtype is not torch.bool else t
+    x = truth(t, d)
     x = _where_fill(x, where, False)
     r = torch.any(x, dim=axes) if axes else x.clone()
     return _finish(r, D.bool_, axes, t.ndim, keepdims, out, t.shape)
@@ -353,6 +394,11 @@ def any(a, axis=None, out=None, keepdims=False, *, where=True):
 def _cumulative(a, axis, dtype, out, fn):
     arr, t, d = _prepare(a)
     rd = _sum_dtype(d) if dtype is None else D.dtype(dtype)
+    if rd.kind == "O":
+        from ._object import accumulate
+        flat = arr.reshape(-1) if axis is None else arr
+        ax = 0 if axis is None else _normalize_axis(operator.index(axis), t.ndim)
+        return accumulate(operator.add if fn is torch.cumsum else operator.mul, flat, ax, out)
     x = cast(t, d, rd)
     if x.dtype is torch.bool:
         x = x.to(torch.int64)
@@ -419,7 +465,7 @@ def ptp(a, axis=None, out=None, keepdims=False):
 def count_nonzero(a, axis=None, *, keepdims=False):
     arr, t, d = _prepare(a)
     axes = _axes(axis, t.ndim)
-    x = (t != 0).to(torch.int64)
+    x = truth(t, d).to(torch.int64)
     r = torch.sum(x, dim=axes) if axes else x
     if keepdims:
         r = r.reshape(tuple(1 if i in axes else s for i, s in enumerate(t.shape)))
