@@ -21,6 +21,10 @@ __all__ = ["clip", "round", "around", "dot", "vdot", "inner", "outer", "tensordo
 __all__.remove("logical_all_placeholder")
 
 
+def _parts(a):
+    return a._t, a._dtype
+
+
 def _promote(*arrays):
     d = arrays[0]._dtype
     for a in arrays[1:]:
@@ -100,6 +104,10 @@ def dot(a, b, out=None):
         r = matmul(x, y)
     else:
         d = _promote(x, y)
+        if d.kind == "O":
+            from ._object import tensordot as object_tensordot
+            r = box(*_parts(object_tensordot(x, y, [x.ndim - 1], [max(y.ndim - 2, 0)])))
+            return _copy_out(asarray(r), out) if out is not None else r
         xt = cast(x._t, x._dtype, d)
         yt = cast(y._t, y._dtype, d)
         if y.ndim == 1:
@@ -130,6 +138,9 @@ def inner(a, b):
         raise ValueError("shapes %s and %s not aligned: %d (dim %d) != %d (dim %d)" % (
             x.shape, y.shape, x.shape[-1], x.ndim - 1, y.shape[-1], y.ndim - 1))
     d = _promote(x, y)
+    if d.kind == "O":
+        from ._object import tensordot as object_tensordot
+        return box(*_parts(object_tensordot(x, y, [x.ndim - 1], [y.ndim - 1])))
     xt = cast(x._t, x._dtype, d)
     yt = cast(y._t, y._dtype, d)
     if xt.dtype is torch.bool:
@@ -149,8 +160,6 @@ def tensordot(a, b, axes=2):
     x = asarray(a)
     y = asarray(b)
     d = _promote(x, y)
-    xt = cast(x._t, x._dtype, d)
-    yt = cast(y._t, y._dtype, d)
     if isinstance(axes, int):
         dims = axes
     else:
@@ -163,6 +172,17 @@ def tensordot(a, b, axes=2):
             if x.shape[i] != y.shape[j]:
                 raise ValueError("shape-mismatch for sum")
         dims = (ax_a, ax_b)
+    if d.kind == "O":
+        from ._object import tensordot as object_tensordot
+        if isinstance(dims, int):
+            dims = (list(range(x.ndim - dims, x.ndim)), list(range(dims)))
+        xa = [_normalize_axis(i, x.ndim) for i in dims[0]]
+        ya = [_normalize_axis(i, y.ndim) for i in dims[1]]
+        if any(x.shape[i] != y.shape[j] for i, j in zip(xa, ya)):
+            raise ValueError("shape-mismatch for sum")
+        return box(*_parts(object_tensordot(x, y, xa, ya)))
+    xt = cast(x._t, x._dtype, d)
+    yt = cast(y._t, y._dtype, d)
     try:
         return box(torch.tensordot(xt, yt, dims=dims), d)
     except RuntimeError:

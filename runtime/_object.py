@@ -428,3 +428,47 @@ def accumulate(fn, a, axis, out=None):
         out[...] = r
         return out
     return r
+
+
+def einsum(operands, out_labels, sizes):
+    """Object einsum: ``operands`` are (ndarray view with unique labels, labels).
+    Each output element starts from the int 0 and adds the product of the
+    operands (left to right) for every value of the summed labels, as
+    NumPy's object einsum loop does."""
+    order = list(out_labels) + [x for x in dict.fromkeys(x for _, lab in operands for x in lab)
+                                if x not in out_labels]
+    full = tuple(sizes[x] for x in order)
+    cols = []
+    for a, lab in operands:
+        t = a._t.permute(sorted(range(len(lab)), key=lambda i: order.index(lab[i])))
+        placed = sorted(lab, key=order.index)
+        shape = [sizes[x] if x in placed else 1 for x in order]
+        cols.append(broadcast_values([_wrap(t.reshape(shape), a._dtype)], full)[0])
+    n_out = math.prod(sizes[x] for x in out_labels)
+    n_sum = math.prod(full) // n_out if n_out else 0
+    results = []
+    for o in range(n_out):
+        acc = 0
+        for i in range(o * n_sum, (o + 1) * n_sum):
+            p = cols[0][i]
+            for col in cols[1:]:
+                p = p * col[i]
+            acc = acc + p
+        results.append(acc)
+    device = operands[0][0]._t.device if operands else None
+    return from_values(results, tuple(sizes[x] for x in out_labels), device)
+
+
+def tensordot(x, y, axes_x, axes_y):
+    """Sum of products over ``axes_x`` of ``x`` and ``axes_y`` of ``y`` (NumPy's
+    object dot: first product, then ``+``); free axes of x, then of y."""
+    free_x = [i for i in range(x.ndim) if i not in axes_x]
+    free_y = [i for i in range(y.ndim) if i not in axes_y]
+    k = math.prod(x.shape[i] for i in axes_x)
+    xv = values(_wrap(x._t.permute(free_x + list(axes_x)), x._dtype))
+    yv = values(_wrap(y._t.permute(list(axes_y) + free_y), y._dtype))
+    m = len(xv) // k if k else math.prod(x.shape[i] for i in free_x)
+    n = len(yv) // k if k else math.prod(y.shape[i] for i in free_y)
+    results = [dot_values(xv[i * k:(i + 1) * k], yv[j:k * n:n]) for i in range(m) for j in range(n)]
+    shape = tuple(x.shape[i] for i in free_x) + tuple(y.shape[i] for i in free_y)
+    return from_values(results, shape, x._t.device)

@@ -50,9 +50,12 @@ def _is_py_number(x):
 
 
 def _defer(other):
-    """Let arrays (ours and torch's) handle mixed operations themselves."""
+    """Let arrays (ours and torch's) handle mixed operations themselves, and
+    defer to any type that opts out of NumPy with ``__array_ufunc__ = None``
+    (NumPy's binop rule)."""
     from ._ndarray import ndarray
-    return isinstance(other, ndarray) or type(other).__module__.startswith("torch")
+    return (isinstance(other, ndarray) or type(other).__module__.startswith("torch")
+            or getattr(type(other), "__array_ufunc__", 0) is None)
 
 
 class generic:
