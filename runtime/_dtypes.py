@@ -296,7 +296,7 @@ def _lookup(obj):
             raise NotImplementedError(f"np.dtype: torch dtype {obj} has no NumPy counterpart")
         return found
     inner = getattr(obj, "dtype", None)
-    if type(inner) is dtype:
+    if isinstance(inner, dtype):
         return inner
     if isinstance(obj, (list, tuple, dict)):
         return _opaque_structured(obj)
@@ -683,7 +683,7 @@ def can_cast(from_, to, casting="safe"):
             "can_cast() does not support Python ints, floats, and complex because the "
             "result used to depend on the value.\nThis change was part of adopting NEP 50, "
             "we may explicitly allow them again in the future.")
-    src = from_.dtype if hasattr(from_, "dtype") and type(from_) is not dtype and not isinstance(from_, type) else dtype(from_)
+    src = from_.dtype if hasattr(from_, "dtype") and not isinstance(from_, dtype) and not isinstance(from_, type) else dtype(from_)
     return table[src._index][dtype(to)._index]
 
 
@@ -722,7 +722,7 @@ def _as_dtype_operand(x):
     if t is dtype:
         return x, None
     inner = getattr(x, "dtype", None)
-    if type(inner) is dtype:
+    if isinstance(inner, dtype):
         return inner, None
     return dtype(x), None
 

@@ -785,10 +785,10 @@ def _tensor_and_dtype(obj, d=None, device=None):
     if isinstance(obj, ndarray):
         if d is None or d is obj._dtype:
             return obj._t, obj._dtype
-        if d.kind == "O":
+        if d is D.OBJECT:
             if obj._dtype.kind == "O":
                 return obj._t, obj._dtype  # already object: as it is, pool and all
-            d = D.own_object(d)
+            d = D.new_object_dtype()
         return cast(obj._t, obj._dtype, d), d
     if device is None:
         device = current_device()

@@ -10,6 +10,7 @@ name), reductions, accumulations and products.  These run one Python call per
 element, as NumPy's own object loops do.
 """
 
+import functools
 import math
 import operator
 from collections.abc import Mapping
@@ -380,6 +381,9 @@ def reduce(fn, name, a, axes, keepdims=False, initial=_NO_INITIAL, where=True, i
     only for an empty reduction)."""
     vals, kept, inner, keep = _moved(a, axes)
     mask = None
+    if where is not True and initial is _NO_INITIAL:
+        raise ValueError(f"reduction operation '{name}' does not have an identity, so to use a "
+                         "where mask one has to specify 'initial'")
     if where is not True:
         from ._ndarray import _tensor_and_dtype
         m = torch.broadcast_to(_tensor_and_dtype(where, D.bool_)[0], a._t.shape)
@@ -472,3 +476,23 @@ def tensordot(x, y, axes_x, axes_y):
     results = [dot_values(xv[i * k:(i + 1) * k], yv[j:k * n:n]) for i in range(m) for j in range(n)]
     shape = tuple(x.shape[i] for i in free_x) + tuple(y.shape[i] for i in free_y)
     return from_values(results, shape, x._t.device)
+
+
+# -- ordering --------------------------------------------------------------------------
+
+def _compare(x, y):
+    return -1 if x < y else (1 if y < x else 0)
+
+
+def ranks(t, d):
+    """An int64 tensor ordering the objects of handle tensor ``t`` as NumPy's
+    object sort does (Python ``<``); equal objects share a rank."""
+    vals = object_values(t, d)
+    order = sorted(range(len(vals)), key=functools.cmp_to_key(lambda i, j: _compare(vals[i], vals[j])))
+    out = [0] * len(vals)
+    rank = 0
+    for k, i in enumerate(order):
+        if k and vals[order[k - 1]] < vals[i]:
+            rank += 1
+        out[i] = rank
+    return torch.tensor(out, dtype=torch.int64, device=t.device).reshape(t.shape)

@@ -331,6 +331,9 @@ def _arg(a, axis, out, keepdims, is_max):
     arr, t, d = _prepare(a)
     name = "argmax" if is_max else "argmin"
     x = t
+    if d.kind == "O":
+        from ._object import ranks
+        x = ranks(t, d)  # the first extreme object, as NumPy's object argmax
     if d is D.uint64:
         x = torch.bitwise_xor(x, -(1 << 63))
     if x.dtype is torch.bool:

@@ -24,6 +24,9 @@ def _sortable(t, d):
         return t.to(torch.uint8)
     if t.is_complex():
         raise NotImplementedError("np.sort: complex arrays are not supported by np2torch")
+    if d.kind == "O":
+        from ._object import ranks
+        return ranks(t, d)
     return t
 
 
