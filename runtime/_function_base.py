@@ -259,8 +259,10 @@ class vectorize:
 
 
 def frompyfunc(func, /, nin, nout, *, identity=None):
-    raise NotImplementedError("np.frompyfunc: object-dtype ufuncs are not supported by np2torch; "
-                              "use np.vectorize")
+    """``np.frompyfunc``: an ufunc whose one loop (``O...->O...``) calls ``func``
+    on each element; its results are object arrays."""
+    from ._ufuncs import pyfunc_ufunc
+    return pyfunc_ufunc(func, nin, nout, identity)
 
 
 def piecewise(x, condlist, funclist, *args, **kw):

@@ -215,6 +215,12 @@ LOOPS.update({name: _unary_method(name) for name in _UNARY_METHODS})
 BOOL_RESULTS = frozenset(("equal", "not_equal", "less", "less_equal", "greater", "greater_equal"))
 
 
+def loop_of(uf):
+    """The Python function an ufunc's object loop applies (None: it has none)."""
+    own = getattr(uf, "_object_loop", None)
+    return own if own is not None else LOOPS.get(uf.__name__)
+
+
 def operand(x):
     """An ufunc operand beside object arrays, as an ndarray: NumPy converts
     numbers (to Python values, by the cast to object); strings and any other
@@ -247,7 +253,7 @@ def ufunc_call(uf, args, out, where, dtype, casting):
     """An ufunc applied to object operands (or with ``dtype=object``): one
     Python call per element, NumPy's object loop."""
     name = uf.__name__
-    fn = LOOPS.get(name)
+    fn = loop_of(uf)
     if fn is None and uf.signature is None:
         raise uf._no_loop([getattr(a, "dtype", D.OBJECT) for a in args])
     if uf.signature is not None:
@@ -272,6 +278,13 @@ def ufunc_call(uf, args, out, where, dtype, casting):
         keep = mask.expand(shape).reshape(-1).tolist()
         results = [fn(*xs) if k else None for k, xs in zip(keep, zip(*cols))]
     device = _device(arrays)
+    if uf.nout > 1:
+        outs = out if isinstance(out, tuple) else (out,) * uf.nout if out is None else None
+        if outs is None or len(outs) != uf.nout:
+            raise ValueError("The 'out' tuple must have exactly one entry per ufunc output")
+        parts = zip(*results) if results else [()] * uf.nout
+        return tuple(_finish(uf, from_values(list(p), shape, device), o, mask, casting)
+                     for p, o in zip(parts, outs))
     want_object = dtype is not None and D.dtype(dtype).kind == "O"
     if name in BOOL_RESULTS and not want_object:
         if mask is not None:

@@ -29,7 +29,8 @@ def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=None
     name = uf.__name__
     kwargs = dict(out=out, keepdims=keepdims, where=where)
     arr = asarray(array)
-    if arr._dtype.kind == "O" or (dtype is not None and D.dtype(dtype).kind == "O"):
+    if (arr._dtype.kind == "O" or (dtype is not None and D.dtype(dtype).kind == "O")
+            or getattr(uf, "_object_loop", None) is not None):
         return _object_reduce(uf, arr, axis, out, keepdims, initial, where)
     if name == "add":
         return R.sum(arr, axis, dtype, initial=initial, **kwargs)
@@ -48,7 +49,7 @@ def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=None
 
 def _object_reduce(uf, arr, axis, out, keepdims, initial, where):
     from . import _object as O
-    fn = O.LOOPS.get(uf.__name__)
+    fn = O.loop_of(uf)
     if fn is None or uf.__name__ in O.BOOL_RESULTS:
         raise NotImplementedError(f"np.{uf.__name__}.reduce: object arrays are not supported by np2torch")
     return O.reduce(fn, uf.__name__, arr, _axes(axis, arr.ndim), keepdims,
@@ -91,9 +92,9 @@ def accumulate(uf, array, axis=0, dtype=None, out=None):
         raise TypeError("cannot accumulate on a scalar")
     name = uf.__name__
     d = arr.dtype if dtype is None else D.dtype(dtype)
-    if d.kind == "O":
+    if d.kind == "O" or getattr(uf, "_object_loop", None) is not None:
         from . import _object as O
-        fn = O.LOOPS.get(name)
+        fn = O.loop_of(uf)
         if fn is None or name in O.BOOL_RESULTS or uf.nin != 2:
             raise NotImplementedError(f"np.{name}.accumulate: object arrays are not supported by np2torch")
         return O.accumulate(fn, arr, _normalize_axis(axis, arr.ndim), out)

@@ -659,6 +659,37 @@ class ufunc:
         return loop[0] + loop[1]
 
 
+class _PyFuncUfunc(ufunc):
+    """The ufunc ``np.frompyfunc`` makes: one object loop calling a Python function."""
+
+    def __init__(self, func, nin, nout, identity):
+        name = getattr(func, "__name__", type(func).__name__)
+        self.__name__ = f"{name} (vectorized)"
+        self.nin, self.nout, self.nargs = nin, nout, nin + nout
+        self.identity = identity
+        self.types = ["O" * nin + "->" + "O" * nout]
+        self.ntypes = 1
+        self.signature = None
+        self._loops, self._kernel, self._cache = [], None, {}
+        self._same = self._same1 = [None] * D.N_TYPES
+        self._scalar_ok = False
+        self._doc = getattr(func, "__doc__", None)
+        self._object_loop = func if nout == 1 else (lambda *xs: tuple(func(*xs)))
+
+    def _call(self, *args, out=None, where=True, dtype=None, casting="same_kind", **ignored):
+        if len(args) > self.nin:
+            out, args = args[self.nin:], args[:self.nin]
+            out = out[0] if len(out) == 1 else out
+        if len(args) != self.nin:
+            raise TypeError(f"{self.__name__}() takes from {self.nin} to {self.nargs} positional "
+                            f"arguments but {len(args)} were given")
+        return _object_call(self, args, out, where, dtype, casting)
+
+
+def pyfunc_ufunc(func, nin, nout, identity=None):
+    return _PyFuncUfunc(func, nin, nout, identity)
+
+
 _OPERATOR_KERNELS = (operator.add, operator.sub, operator.mul)
 
 

@@ -432,3 +432,26 @@ def test_unsupported_functions_name_themselves():
                        (lambda: rt.isclose(a, a), "np.isclose"), (lambda: rt.std(a), "np.std")):
         with pytest.raises(NotImplementedError, match=name):
             call()
+
+
+def _pair(x, y):
+    return x + y, x * y
+
+
+def _plus(x, y):
+    return x + y
+
+
+@pytest.mark.parametrize("call", [
+    lambda xp: xp.frompyfunc(_pair, 2, 2)(xp.arange(3), 2),
+    lambda xp: xp.frompyfunc(_plus, 2, 1)(1, 2),
+    lambda xp: xp.frompyfunc(_plus, 2, 1).reduce(xp.arange(4)),
+    lambda xp: xp.frompyfunc(_plus, 2, 1).accumulate(xp.arange(4)),
+    lambda xp: xp.frompyfunc(_plus, 2, 1).outer([1, 2], [10, 20]),
+    lambda xp: xp.frompyfunc(str, 1, 1)([[1, 2]]),
+    lambda xp: xp.frompyfunc(_plus, 2, 1)([1, 2], [3, 4], out=xp.zeros(2, dtype=object)),
+    lambda xp: (lambda u: (u.__name__, u.nin, u.nout, u.nargs, u.identity, u.types))(
+        xp.frompyfunc(_plus, 2, 1, identity=0)),
+])
+def test_frompyfunc(call):
+    same(call)
