@@ -37,8 +37,11 @@ def cast(t, src, dst):
     if src is dst:
         return t
     sk, dk = src.kind, dst.kind
-    if sk == "O" or dk == "O":
-        return _object_cast(t, src, dst)
+    if sk in "Om" or dk in "Om":
+        if sk == "O" or dk == "O":
+            return _object_cast(t, src, dst)
+        from ._datetime import cast as timedelta_cast
+        return timedelta_cast(t, src, dst)
     if dk == "b":
         return t != 0
     if sk == "c" and dk != "c":
@@ -84,6 +87,8 @@ def to_torch_value_dtype(t, d):
     if d.kind == "O":
         raise NotImplementedError("to_torch: an object array has no torch tensor form "
                                   "(its tensor holds handles of Python objects)")
+    if d.kind == "m":
+        return t  # the int64 counts
     return t.to({"uint16": torch.uint16, "uint32": torch.uint32}[d.name])
 
 
@@ -100,6 +105,9 @@ def python_values(t, d):
     values = t.reshape(-1).cpu().tolist()
     if d is D.uint64:
         values = [v + (1 << 64) if v < 0 else v for v in values]
+    elif d.kind == "m":
+        from ._datetime import python_value
+        values = [python_value(v, d) for v in values]
     return values
 
 
@@ -162,7 +170,7 @@ def _object_cast(t, src, dst):
         return object_handles([pool[h] for h in uniq.tolist()], dst, uniq.shape, t.device)[inverse]
     convert = _FROM_OBJECT[dk] if (dk := dst.kind) != "f" else _to_float
     values = [convert(v, dst) for v in object_values(t, src)]
-    if dk in "iu":
+    if dk in "ium":
         return torch.tensor(values, dtype=torch.int64, device=t.device).to(dst._torch).reshape(t.shape)
     if dk == "b":
         return torch.tensor(values, dtype=torch.bool, device=t.device).reshape(t.shape)
@@ -187,4 +195,10 @@ def _to_complex(v, dst):
     return complex(float("nan"), float("nan")) if v is None else complex(v)
 
 
-_FROM_OBJECT = {"b": lambda v, dst: bool(v), "i": _to_int, "u": _to_int, "c": _to_complex}
+def _to_timedelta(v, dst):
+    from ._datetime import stored_value
+    return stored_value(v, dst)
+
+
+_FROM_OBJECT = {"b": lambda v, dst: bool(v), "i": _to_int, "u": _to_int, "c": _to_complex,
+                "m": _to_timedelta}

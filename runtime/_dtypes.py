@@ -173,7 +173,6 @@ for _i, (_name, _kind, _char, _size, _storage) in enumerate(_SPECS):
 BY_NAME = {d.name: d for d in ALL}
 # dtype('O') takes the next index in the promotion and casting tables
 OBJECT_INDEX = len(ALL)
-N_TYPES = OBJECT_INDEX + 1
 bool_ = BY_NAME["bool"]
 int8, uint8, int16, uint16 = (BY_NAME[n] for n in ("int8", "uint8", "int16", "uint16"))
 int32, uint32, int64, uint64 = (BY_NAME[n] for n in ("int32", "uint32", "int64", "uint64"))
@@ -266,10 +265,13 @@ def _lookup(obj):
                 native = _ALIASES.get(key[1:])
                 if native is not None:
                     return _opaque_swapped(native)
-            return _ALIASES.get(key[1:]) or _opaque(key)
+            return _ALIASES.get(key[1:]) or _opaque(key) or _timedelta_spelling(key)
         opaque = _opaque(key)
         if opaque is not None:
             return opaque
+        td = _timedelta_spelling(key)
+        if td is not None:
+            return td
         if "," in key:
             return _opaque_structured([(f"f{i}", part.strip()) for i, part in enumerate(key.split(","))])
         _reject_unsupported(obj, key)
@@ -467,6 +469,136 @@ def own_object(d):
 OBJECT = new_object_dtype()
 
 
+# -- timedelta64 ------------------------------------------------------------------
+
+TIME_UNITS = ("Y", "M", "W", "D", "h", "m", "s", "ms", "us", "ns", "ps", "fs", "as")
+# attoseconds in one unit; the calendar units (years, months) have no fixed length
+UNIT_AS = {"W": 604800 * 10**18, "D": 86400 * 10**18, "h": 3600 * 10**18, "m": 60 * 10**18,
+           "s": 10**18, "ms": 10**15, "us": 10**12, "ns": 10**9, "ps": 10**6, "fs": 10**3,
+           "as": 1}
+NAT = -(1 << 63)  # NumPy's "not a time", the int64 minimum
+
+
+class _TimedeltaDtype(dtype):
+    """``dtype('m8[unit]')``: int64 counts of ``unit`` (``''``: the generic unit,
+    ``timedelta64``); the int64 minimum is NaT.  Arithmetic is in _datetime.py."""
+
+    __slots__ = ("unit",)
+
+    @property
+    def type(self):
+        return OPAQUE_SCALAR_TYPES["m"]
+
+    @property
+    def str(self):
+        return "<m8" + (f"[{self.unit}]" if self.unit else "")
+
+    @property
+    def byteorder(self):
+        return "="
+
+    @property
+    def alignment(self):
+        return 8
+
+    def __repr__(self):
+        return f"dtype('{self.str}')"
+
+    def __str__(self):
+        return self.name
+
+    def __eq__(self, other):
+        if isinstance(other, _TimedeltaDtype):
+            return other is self
+        try:
+            return self is dtype(other)
+        except (TypeError, NotImplementedError):
+            return False
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash(("np2torch.dtype", self.name))
+
+    def __reduce__(self):
+        return (dtype, (self.str,))
+
+
+def _timedelta(unit, index):
+    d = object.__new__(_TimedeltaDtype)
+    d.name = "timedelta64" + (f"[{unit}]" if unit else "")
+    d.kind = d.char = "m"
+    d.itemsize = 8
+    d.num = 22
+    d._torch = torch.int64
+    d._native = False
+    d._index = index
+    d._bits = 64
+    d._min = d._max = None
+    d.unit = unit
+    return d
+
+
+TIMEDELTA = {u: _timedelta(u, OBJECT_INDEX + 1 + i) for i, u in enumerate(("",) + TIME_UNITS)}
+N_TYPES = OBJECT_INDEX + 1 + len(TIMEDELTA)
+
+
+def common_unit(u, v):
+    """The unit both timedelta units convert to without loss (the finer one)."""
+    if not u or u == v:
+        return v
+    if not v:
+        return u
+    if (u in UNIT_AS) != (v in UNIT_AS):
+        raise TypeError(f"Cannot get a common metadata divisor for Numpy datetime metadata [{u}] "
+                        f"and [{v}] because they have incompatible nonlinear base time units.")
+    if u not in UNIT_AS:
+        return "M"
+    return u if UNIT_AS[u] < UNIT_AS[v] else v
+
+
+def _timedelta_spelling(key):
+    """The timedelta dtype for 'm8', '<m8[s]', 'timedelta64[ns]', 'm' (None otherwise)."""
+    body = key[1:] if key[:1] in "<=|" else key
+    head, sep, rest = body.partition("[")
+    if head not in ("m8", "m", "timedelta64"):
+        return None
+    unit = rest[:-1] if sep and rest.endswith("]") else ("" if not sep else None)
+    return TIMEDELTA.get(unit) if unit is not None else None
+
+
+class _NoCommonDtype(dtype):
+    """What the promotion table holds where two dtypes have no common dtype
+    (timedelta64 with a float): any use raises NumPy's DTypePromotionError."""
+
+    __slots__ = ("pair",)
+
+    def _raise(self, *args):
+        from .exceptions import DTypePromotionError
+        a, b = self.pair
+        raise DTypePromotionError(
+            f"The DTypes {_dtype_class_name(a)} and {_dtype_class_name(b)} do not have a common "
+            "DType. For example they cannot be stored in a single array unless the dtype is "
+            "`object`.")
+
+    kind = char = _index = _torch = _native = itemsize = property(_raise)
+
+    def __repr__(self):
+        return "<no common dtype>"
+
+
+def _dtype_class_name(d):
+    return f"<class 'numpy.dtypes.{'TimeDelta64' if d.kind == 'm' else d.name.capitalize()}DType'>"
+
+
+def _no_common(a, b):
+    d = object.__new__(_NoCommonDtype)
+    d.pair = (a, b)
+    d.name = "no common dtype"
+    return d
+
+
 _OPAQUE = {}
 _OPAQUE_NAMES = {"V": ("void", 1, 8, 20), "S": ("bytes", 1, 8, 18), "U": ("str", 4, 32, 19),
                  "O": ("object", 8, 0, 17)}
@@ -611,6 +743,14 @@ def _promote_pair(a, b):
         return a
     if a.kind == "O" or b.kind == "O":
         return OBJECT
+    if a.kind == "m" or b.kind == "m":
+        if a.kind == b.kind:
+            try:
+                return TIMEDELTA[common_unit(a.unit, b.unit)]
+            except TypeError:
+                return _no_common(a, b)
+        td, other = (a, b) if a.kind == "m" else (b, a)
+        return td if other.kind in "biu" else _no_common(a, b)
     ka, kb = a.kind, b.kind
     if ka == "b":
         return b
@@ -642,14 +782,17 @@ def _promote_pair(a, b):
     return cx
 
 
-_TABLE_TYPES = ALL + [OBJECT]  # by _index
+_TABLE_TYPES = ALL + [OBJECT] + list(TIMEDELTA.values())  # by _index
 PROMOTE = [[_promote_pair(a, b) for b in _TABLE_TYPES] for a in _TABLE_TYPES]
 
 
 def promote_types(type1, type2):
     """``np.promote_types``: the smallest dtype both can be safely cast to."""
     a, b = dtype(type1), dtype(type2)
-    return PROMOTE[a._index][b._index]
+    found = PROMOTE[a._index][b._index]
+    if type(found) is _NoCommonDtype:
+        found._raise()
+    return found
 
 
 def _can_cast_dtypes(src, dst, casting):
@@ -659,6 +802,8 @@ def _can_cast_dtypes(src, dst, casting):
         return False
     if casting == "unsafe":
         return True
+    if src.kind == "m" or dst.kind == "m":
+        return _can_cast_timedelta(src, dst, casting)
     safe = PROMOTE[src._index][dst._index] is dst
     if casting == "safe" or safe:
         return safe
@@ -666,6 +811,25 @@ def _can_cast_dtypes(src, dst, casting):
         return _KIND_ORDER[src.kind] <= _KIND_ORDER[dst.kind]
     raise ValueError(
         "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'")
+
+
+def _can_cast_timedelta(src, dst, casting):
+    """NumPy's safe/same_kind casts to and from timedelta64."""
+    if src.kind == "m" and dst.kind == "m":
+        if not src.unit:
+            return True
+        if not dst.unit:
+            return False
+        try:
+            finer = common_unit(src.unit, dst.unit) == dst.unit
+        except TypeError:
+            return False
+        return finer or casting == "same_kind"
+    if dst.kind == "m":
+        if src.kind in "bi":
+            return True
+        return src.kind == "u" and (src.itemsize < 8 or casting == "same_kind")
+    return dst.kind == "O"
 
 
 CAN_CAST = {c: [[_can_cast_dtypes(a, b, c) for b in _TABLE_TYPES] for a in _TABLE_TYPES]
@@ -746,6 +910,8 @@ def result_type(*arrays_and_dtypes):
         return strong
     for w in weak:
         strong = weak_result(strong, w)
+    if type(strong) is _NoCommonDtype:
+        strong._raise()
     return strong
 
 

@@ -234,6 +234,10 @@ def array_equal(a1, a2, equal_nan=False):
     eq = xt == yt
     if equal_nan and (xt.is_floating_point() or xt.is_complex()):
         eq = eq | (torch.isnan(xt) & torch.isnan(yt))
+    elif d.kind == "m":
+        # NaT equals nothing, unless equal_nan pairs NaTs as it pairs NaNs
+        nx, ny = xt == D.NAT, yt == D.NAT
+        eq = (eq & ~nx) | (nx & ny) if equal_nan else eq & ~nx
     return bool(eq.all())
 
 

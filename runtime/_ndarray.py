@@ -43,6 +43,9 @@ def item_of(t, d):
         v += 1 << 64
     elif d.kind == "O":
         return d.pool[v]
+    elif d.kind == "m":
+        from ._datetime import python_value
+        return python_value(v, d)
     return v
 
 
@@ -139,6 +142,8 @@ class ndarray:
                                       "NumPy by np2torch (use .tolist())")
         t = to_torch_value_dtype(self._t, self._dtype).detach().cpu()
         out = t.resolve_conj().resolve_neg().numpy()
+        if self._dtype.kind == "m":
+            out = out.view(self._dtype.str)  # NumPy's timedelta64 of the same counts
         if dtype is not None:
             out = out.astype(dtype)
         return out
@@ -251,6 +256,8 @@ class ndarray:
         if d.kind == "O":
             # an object array keeps its pool; anything else gets a new one
             d = self._dtype if self._dtype.kind == "O" else D.new_object_dtype()
+        elif d.kind == "m" and not d.unit and self._dtype.kind == "m":
+            d = self._dtype  # the generic unit keeps the array's own
         if casting not in D.CAN_CAST:
             raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or "
                              f"'unsafe' (got {casting!r})")
@@ -283,6 +290,9 @@ class ndarray:
         d = self._dtype
         if d.kind == "O":
             return _map_nested(self._t.cpu().tolist(), d.pool.__getitem__)
+        if d.kind == "m":
+            from ._datetime import python_value
+            return _map_nested(self._t.cpu().tolist(), lambda v: python_value(v, d))
         t = self._t.detach()
         if d is D.uint64:
             values = t.cpu().tolist()
@@ -549,6 +559,9 @@ def _fill_value(value, d):
         pool = d.pool
         pool.append(value)
         return len(pool) - 1
+    if d.kind == "m":
+        from ._datetime import stored_value
+        return stored_value(value, d)
     if isinstance(value, (S.generic,)):
         value = value._py()
     if isinstance(value, ndarray):
@@ -665,6 +678,8 @@ def _leaf_tensor(obj, d, device):
     if isinstance(obj, torch.Tensor):
         src = D.dtype(obj.dtype)
         return cast(_tensor_from_torch(obj), src, d).to(device)
+    if isinstance(obj, S.generic) and obj._dtype.kind == "m":
+        return cast(torch.tensor(obj._value, device=device), obj._dtype, d)
     if isinstance(obj, S.generic) or type(obj) in _PLAIN or isinstance(obj, (int, float, complex)):
         v = obj._py() if isinstance(obj, S.generic) else obj
         return torch.tensor(_fill_value(v, d), dtype=d._torch, device=device)

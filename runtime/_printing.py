@@ -611,7 +611,7 @@ def _bool_format(ndim):
 
 _FORMATTER_KEYS = {"b": ("bool",), "i": ("int", "int_kind"), "u": ("int", "int_kind"),
                    "f": ("float", "float_kind"), "c": ("complexfloat", "complex_kind"),
-                   "O": ("object",)}
+                   "O": ("object",), "m": ("timedelta",)}
 
 
 def _object_format(v):
@@ -630,6 +630,9 @@ def _element_format(dtype, values, ndim, opts):
         return _bool_format(ndim)
     if kind == "O":
         return _object_format
+    if kind == "m":
+        from ._datetime import formatter
+        return formatter(values)
     if kind in "iu":
         return _int_format(values, opts["sign"])
     args = (opts["precision"], opts["floatmode"], opts["suppress"], opts["sign"],
@@ -791,7 +794,7 @@ def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
             extras.append(f"shape={shape!r}")
     text = prefix + body + ")"
     if d.name not in _IMPLIED or size == 0:
-        extras.append(f"dtype={d.name}")
+        extras.append(f"dtype={d.name}" if d.name.isidentifier() else f"dtype='{d.name}'")
     if not extras:
         return text
     extra = ", ".join(extras)

@@ -13,7 +13,7 @@ import operator
 import torch
 
 from . import _dtypes as D
-from ._casting import cast, uint64_as_float, truth
+from ._casting import cast, uint64_as_float, truth, refuse_object
 from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _normalize_axis
 
 __all__ = ["sum", "prod", "mean", "std", "var", "min", "max", "amin", "amax", "argmin",
@@ -97,7 +97,11 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=
     x = _where_fill(x, where, 0)
     if x.dtype is torch.bool:
         x = x.to(torch.int64)
-    r = torch.sum(x, dim=axes) if axes else x.clone()
+    if rd.kind == "m":
+        from ._datetime import sum_
+        r = sum_(x, axes)
+    else:
+        r = torch.sum(x, dim=axes) if axes else x.clone()
     if initial is not None:
         r = r + initial
     if r.dtype is not rd._torch:
@@ -111,6 +115,9 @@ def prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where
     axes = _axes(axis, t.ndim)
     if rd.kind == "O":
         return _object_reduce(operator.mul, "multiply", arr, axes, keepdims, initial, where, 1, out)
+    if rd.kind == "m":
+        from ._ufuncs import UFuncTypeError
+        raise UFuncTypeError(f"ufunc 'multiply' cannot use operands with types {rd!r} and {rd!r}")
     x = cast(t, d, rd)
     x = _where_fill(x, where, 1)
     if x.dtype is torch.bool:
@@ -175,6 +182,12 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     axes = _axes(axis, t.ndim)
     if rd.kind == "O":
         return _object_mean(arr, axes, keepdims, where, out)
+    if rd.kind == "m":
+        from ._datetime import sum_, NAT
+        s = sum_(_where_fill(cast(t, d, rd), where, 0), axes)
+        n = _count(t, axes, where)
+        r = torch.where(s == NAT, s, torch.div(s, n, rounding_mode="trunc"))
+        return _finish(r, rd, axes, t.ndim, keepdims, out, t.shape)
     compute = D.float32 if rd is D.float16 else rd
     x = cast(t, d, compute) if d is not D.uint64 else uint64_as_float(t).to(compute._torch)
     x = _where_fill(x, where, 0)
@@ -204,9 +217,8 @@ def _moment(a, axis, dtype, out, ddof, keepdims, where, correction, root):
     arr, t, d = _prepare(a)
     rd = _mean_dtype(d) if dtype is None else D.dtype(dtype)
     axes = _axes(axis, t.ndim)
-    if rd.kind == "O":
-        raise NotImplementedError(f"np.{'std' if root else 'var'}: object arrays are not supported "
-                                  "by np2torch (pass dtype=float to compute in float64)")
+    if rd.kind in "Om":
+        refuse_object(f"np.{'std' if root else 'var'}")
     compute = D.float32 if rd is D.float16 else rd
     x = cast(t, d, compute) if d is not D.uint64 else uint64_as_float(t).to(compute._torch)
     n = _count(t, axes, where)
@@ -245,6 +257,18 @@ def _minmax(a, axis, out, keepdims, initial, where, is_max):
                              "a where mask one has to specify 'initial'")
         from ._object import LOOPS
         return _object_reduce(LOOPS[name], name, arr, axes, keepdims, initial, where, None, out)
+    if d.kind == "m" and initial is None and where is True:
+        # NaT wins, as NaN does
+        from ._datetime import NAT
+        plain = _minmax(_wrap(t, D.int64), axis, None, keepdims, None, True, is_max)
+        r = plain._t if isinstance(plain, ndarray) else torch.tensor(int(plain), device=t.device)
+        nat = t == NAT
+        nat = (torch.any(nat, dim=axes, keepdim=keepdims) if axes else nat) if t.ndim else nat
+        r = torch.where(nat.reshape(r.shape), torch.full_like(r, NAT), r)
+        if out is not None:
+            from ._ufuncs import _write_out
+            return _write_out(name, out, r, d, None, "unsafe")
+        return box(r, d)
     x = t
     flip = d is D.uint64
     if flip:
@@ -334,6 +358,9 @@ def _arg(a, axis, out, keepdims, is_max):
     if d.kind == "O":
         from ._object import ranks
         x = ranks(t, d)  # the first extreme object, as NumPy's object argmax
+    elif d.kind == "m":
+        from ._datetime import NAT
+        x = torch.where(t == NAT, float("nan"), t.to(torch.float64))  # NaT is found first, as NaN
     if d is D.uint64:
         x = torch.bitwise_xor(x, -(1 << 63))
     if x.dtype is torch.bool:
@@ -410,7 +437,15 @@ def _cumulative(a, axis, dtype, out, fn):
         ax = 0
     else:
         ax = _normalize_axis(operator.index(axis), t.ndim)
-    r = fn(x, dim=ax)
+    if rd.kind == "m":
+        if fn is torch.cumprod:
+            from ._ufuncs import UFuncTypeError
+            raise UFuncTypeError(f"ufunc 'multiply' cannot use operands with types {rd!r} and {rd!r}")
+        from ._datetime import NAT
+        nat = torch.cummax((x == NAT).to(torch.uint8), dim=ax).values.to(torch.bool)
+        r = torch.where(nat, torch.full_like(x, NAT), torch.cumsum(x, dim=ax))
+    else:
+        r = fn(x, dim=ax)
     if r.dtype is not rd._torch:
         r = r.to(rd._torch)
     if out is not None:

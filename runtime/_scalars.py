@@ -11,6 +11,7 @@ numbers; same-typed integers) runs in pure Python; every other mix goes
 through a 0-d array, which applies the same promotion and casting as arrays.
 """
 
+import datetime
 import math
 import operator
 import struct
@@ -770,9 +771,9 @@ def isdtype(dtype, kind):
 
 
 class _DateTimeLike:
-    """``np.datetime64`` / ``np.timedelta64``: can be constructed, printed and compared
-    for identity of value and unit, but torch has no datetime arrays, so arithmetic and
-    array use raise NotImplementedError (docs/coverage-notes.md)."""
+    """``np.datetime64``: can be constructed, printed and compared for identity of
+    value and unit, but np2torch has no datetime arrays, so arithmetic and array use
+    raise NotImplementedError (docs/coverage-notes.md)."""
 
     __slots__ = ("_value", "_unit")
 
@@ -805,10 +806,73 @@ class datetime64(_DateTimeLike):
     __slots__ = ()
 
 
-class timedelta64(_DateTimeLike):
-    __slots__ = ()
+class timedelta64(signedinteger):
+    """``np.timedelta64``: a count of a time unit (NaT: not a time).  A NumPy
+    scalar of a timedelta64 dtype: arithmetic and comparisons go through 0-d
+    arrays (_datetime.py has the loops)."""
+
+    __slots__ = ("_value", "_dtype")
+
+    def __new__(cls, value=None, unit=None, /):
+        from ._datetime import stored_value
+        if unit is None and isinstance(value, timedelta64):
+            return value
+        if unit is None and isinstance(value, datetime.timedelta):
+            unit = "us"
+        d = D.TIMEDELTA.get(unit or "")
+        if d is None:
+            raise TypeError(f"Invalid datetime unit \"{unit}\" in metadata")
+        return cls._make(0 if value is None else stored_value(value, d), d)
+
+    @classmethod
+    def _make(cls, count, d):
+        self = object.__new__(cls)
+        self._value = count
+        self._dtype = d
+        return self
+
+    def _py(self):
+        return self._value
+
+    def item(self, *args):
+        from ._datetime import python_value
+        return python_value(self._value, self._dtype)
+
+    tolist = item
+
+    def __int__(self):
+        return self._value
+
+    def __float__(self):
+        return float(self._value)
+
+    def __index__(self):
+        return self._value
+
+    def __bool__(self):
+        return self._value != 0
+
+    def __hash__(self):
+        return hash(self.item())
+
+    def __repr__(self):
+        unit = self._dtype.unit
+        value = "'NaT'" if self._value == D.NAT else str(self._value)
+        return f"np.timedelta64({value}{f',{unit!r}' if unit else ''})"
+
+    def __str__(self):
+        if self._value == D.NAT:
+            return "NaT"
+        unit = self._dtype.unit
+        if not unit:
+            return str(self._value)
+        name = _UNIT_WORDS[unit]
+        return f"{self._value} {name}{'' if abs(self._value) == 1 else 's'}"
 
 
+_UNIT_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "h": "hour", "m": "minute",
+               "s": "second", "ms": "millisecond", "us": "microsecond", "ns": "nanosecond",
+               "ps": "picosecond", "fs": "femtosecond", "as": "attosecond"}
 datetime64.__module__ = timedelta64.__module__ = "np2torch.runtime"
 __all__ += ["datetime64", "timedelta64"]
 
@@ -918,6 +982,10 @@ for _cls in (flexible, character, str_, bytes_, longdouble, clongdouble, object_
 D.SCALAR_TYPES[longdouble] = D.extended("g")
 D.SCALAR_TYPES[clongdouble] = D.extended("G")
 D.SCALAR_TYPES[object_] = D.dtype("O")
+D.SCALAR_TYPES[timedelta64] = D.TIMEDELTA[""]
+for _d in D.TIMEDELTA.values():
+    _MAKERS[_d] = (lambda d: lambda v: timedelta64._make(v, d))(_d)
 
-D.OPAQUE_SCALAR_TYPES.update({"U": str_, "S": bytes_, "g": longdouble, "G": clongdouble, "O": object_})
+D.OPAQUE_SCALAR_TYPES.update({"U": str_, "S": bytes_, "g": longdouble, "G": clongdouble, "O": object_,
+                               "m": timedelta64})
 __all__ += ["flexible", "character", "str_", "bytes_", "longdouble", "clongdouble", "object_"]

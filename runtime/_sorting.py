@@ -27,6 +27,9 @@ def _sortable(t, d):
     if d.kind == "O":
         from ._object import ranks
         return ranks(t, d)
+    if d.kind == "m":
+        from ._datetime import sortable
+        return sortable(t)
     return t
 
 

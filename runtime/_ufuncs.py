@@ -588,6 +588,9 @@ class ufunc:
             if loop is None:
                 if any(d.kind == "O" for d in dtypes):
                     return _object_call(self, args, out, where, None, casting)
+                if any(d.kind == "m" for d in dtypes):
+                    from ._datetime import ufunc_call
+                    return ufunc_call(self, args, out, where, casting)
                 raise self._no_loop(dtypes)
             ins, out_ds = loop
         xs = [t if isinstance(t, torch.Tensor) and d is l else _to_loop(t, d, l, tensors)
