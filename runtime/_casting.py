@@ -37,9 +37,9 @@ def cast(t, src, dst):
     if src is dst:
         return t
     sk, dk = src.kind, dst.kind
-    if sk in "Om" or dk in "Om":
-        if sk == "O" or dk == "O":
-            return _object_cast(t, src, dst)
+    if sk in "OmSUV" or dk in "OmSUV":
+        if src._pooled or dst._pooled:
+            return _pooled_cast(t, src, dst)
         from ._datetime import cast as timedelta_cast
         return timedelta_cast(t, src, dst)
     if dk == "b":
@@ -73,8 +73,8 @@ def truth(t, d):
     """A bool tensor: each element's truth value (NumPy's cast to bool)."""
     if t.dtype is torch.bool:
         return t
-    if d.kind == "O":
-        return _object_cast(t, d, D.bool_)
+    if d._pooled:
+        return _pooled_cast(t, d, D.bool_)
     return t != 0
 
 
@@ -84,8 +84,8 @@ def to_torch_value_dtype(t, d):
         return t
     if d is D.uint64:
         return t.to(torch.uint64)
-    if d.kind == "O":
-        raise NotImplementedError("to_torch: an object array has no torch tensor form "
+    if d._pooled:
+        raise NotImplementedError(f"to_torch: an array of dtype {d} has no torch tensor form "
                                   "(its tensor holds handles of Python objects)")
     if d.kind == "m":
         return t  # the int64 counts
@@ -112,9 +112,23 @@ def python_values(t, d):
 
 
 def object_values(t, d):
-    """The objects a handle tensor of object dtype ``d`` refers to, as a flat list."""
+    """The elements a handle tensor of pooled dtype ``d`` refers to, as a flat list."""
     pool = d.pool
     return [pool[h] for h in t.reshape(-1).cpu().tolist()]
+
+
+def plain(v):
+    """An element as Python sees it from ``tolist``/``item``/a cast to object:
+    np.bytes_/np.str_ as bytes/str, records as tuples of Python values."""
+    t = type(v)
+    if t is tuple:
+        return tuple(plain(x) for x in v)
+    if isinstance(v, bytes) and t is not bytes:
+        return bytes(v)
+    if isinstance(v, str) and t is not str:
+        return str(v)
+    item = getattr(v, "item", None)
+    return item() if item is not None and hasattr(v, "_dtype") else v
 
 
 def object_handles(values, d, shape, device):
@@ -147,27 +161,46 @@ def _entry_point():
     return f"np.{sub}.{name}" if sub and not sub.startswith("_") else f"np.{name}"
 
 
-def refuse_object(what=None):
-    """NotImplementedError for a function that has no object-array implementation."""
-    raise NotImplementedError(f"{what or _entry_point()}: arrays of dtype object are not "
+def refuse_object(what=None, d=None):
+    """NotImplementedError for a function that has no object-array (string,
+    structured) implementation."""
+    kind = {"S": "bytes", "U": "str", "V": "structured"}.get(getattr(d, "kind", "O"), "object")
+    raise NotImplementedError(f"{what or _entry_point()}: arrays of dtype {kind} are not "
                               "supported by this function in np2torch")
 
 
-def _object_cast(t, src, dst):
-    if dst is D.OBJECT or src is D.OBJECT:
-        # only numeric code casts into the promotion table's shared dtype('O'):
-        # torch would compute on the handles, so refuse (object-aware paths
-        # cast into a dtype of their own, see _dtypes.object_result)
-        refuse_object()
-    if src.kind != "O":
-        return object_handles(python_values(t, src), dst, t.shape, t.device)
+def _coerced(values, dst, src=None):
+    """``values`` as elements of the pooled dtype ``dst`` (a flexible string
+    width is fitted to them first)."""
     if dst.kind == "O":
-        # different pools: copy the referenced objects (each once) into dst's
+        return [plain(v) for v in values] if src is not None and src.kind in "SUV" else values
+    if dst.kind in "SU" and dst.itemsize == 0:
+        if src is not None and not src._pooled:
+            dst.fit(D.dtype_text_width(src))
+        else:
+            dst.fit(max((D.text_width(v) for v in values), default=1))
+    return [dst.coerce(v) for v in values]
+
+
+def _pooled_cast(t, src, dst):
+    if (src._pooled and src.pool is None) or (dst._pooled and dst.pool is None):
+        # only numeric code casts into a template (the promotion table's
+        # dtype('O'), np.dtype('S5')): torch would compute on the handles, so
+        # refuse (pool-aware paths cast into a dtype of their own, see
+        # _dtypes.own / pooled_result)
+        refuse_object(None, dst if dst._pooled else src)
+    if not src._pooled:
+        values = _coerced(python_values(t, src), dst, src)
+        return object_handles(values, dst, t.shape, t.device)
+    if dst._pooled:
+        # different pools: copy the referenced elements (each once) into dst's
         if t.numel() == 0:
+            _coerced([], dst, src)
             return torch.zeros(t.shape, dtype=torch.int64, device=t.device)
         uniq, inverse = torch.unique(t, return_inverse=True)
         pool = src.pool
-        return object_handles([pool[h] for h in uniq.tolist()], dst, uniq.shape, t.device)[inverse]
+        values = _coerced([pool[h] for h in uniq.tolist()], dst, src)
+        return object_handles(values, dst, uniq.shape, t.device)[inverse]
     convert = _FROM_OBJECT[dk] if (dk := dst.kind) != "f" else _to_float
     values = [convert(v, dst) for v in object_values(t, src)]
     if dk in "ium":

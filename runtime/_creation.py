@@ -59,17 +59,27 @@ def _dtype_or(dtype):
     return D.POLICY["float"] if dtype is None else D.dtype(dtype)
 
 
-def _object_full(shape, value, device):
-    """A new object array of ``shape`` whose every element is ``value`` (one object)."""
-    d = D.new_object_dtype()
-    d.pool.append(value)
+_DEFAULT = object()
+
+
+def _pooled_full(shape, value, d, device):
+    """A new array of pooled dtype ``d`` (object, string, record) whose every
+    element is ``value``, or the dtype's default element (None, b'', ...)."""
+    d = d._copy()
+    if value is _DEFAULT:
+        if d.kind in "SU" and not d.itemsize:
+            d.fit(1)
+        return _wrap(torch.zeros(shape, dtype=torch.int64, device=device), d)
+    if d.kind in "SU" and not d.itemsize:
+        d.fit(len(D._text(value, d.kind)))
+    d.pool.append(d.coerce(value))
     return _wrap(torch.ones(shape, dtype=torch.int64, device=device), d)
 
 
 def empty(shape, dtype=None, order="C", *, device=None, like=None):
     d = _dtype_or(dtype)
-    if d.kind == "O":
-        return _object_full(_shape(shape, 8), None, _dev(device))
+    if d._pooled:
+        return _pooled_full(_shape(shape, 8), _DEFAULT, d, _dev(device))
     return _wrap(torch.zeros(_shape(shape, d.itemsize), dtype=d._torch, device=_dev(device)), d)
 
 
@@ -78,15 +88,15 @@ def zeros(shape, dtype=None, order="C", *, device=None, like=None):
         d = D.POLICY["float"]
         return _wrap(torch.zeros(shape, dtype=d._torch, device=current_device()), d)
     d = _dtype_or(dtype)
-    if d.kind == "O":
-        return _object_full(_shape(shape, 8), 0, _dev(device))
+    if d._pooled:
+        return _pooled_full(_shape(shape, 8), 0 if d.kind == "O" else _DEFAULT, d, _dev(device))
     return _wrap(torch.zeros(_shape(shape, d.itemsize), dtype=d._torch, device=_dev(device)), d)
 
 
 def ones(shape, dtype=None, order="C", *, device=None, like=None):
     d = _dtype_or(dtype)
-    if d.kind == "O":
-        return _object_full(_shape(shape, 8), 1, _dev(device))
+    if d._pooled:
+        return _pooled_full(_shape(shape, 8), 1, d, _dev(device))
     return _wrap(torch.ones(_shape(shape, d.itemsize), dtype=d._torch, device=_dev(device)), d)
 
 
@@ -94,15 +104,17 @@ def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None):
     if dtype is None:
         fv = asarray(fill_value)
         d = fv._dtype
-        if fv.ndim or d.kind == "O":
+        if fv.ndim or d._pooled:
             return _wrap(torch.broadcast_to(fv._t, _shape(shape, d.itemsize)).clone(), d)
         value = fv.item()
     else:
         d = D.dtype(dtype)
-        if d.kind == "O":
-            if isinstance(fill_value, ndarray) or isinstance(fill_value, (list, tuple)):
+        if d._pooled:
+            if isinstance(fill_value, ndarray) or (isinstance(fill_value, (list, tuple))
+                                                   and not (d.kind == "V" and type(fill_value) is tuple)):
                 return full(shape, asarray(fill_value, dtype=d), device=device)
-            return _object_full(_shape(shape, 8), _fill_object(fill_value), _dev(device))
+            return _pooled_full(_shape(shape, 8), _fill_object(fill_value) if d.kind == "O" else fill_value,
+                                d, _dev(device))
         if isinstance(fill_value, ndarray) and fill_value.ndim:
             return _wrap(torch.broadcast_to(cast(fill_value._t, fill_value._dtype, d), _shape(shape, d.itemsize)).clone(), d)
         value = fill_value
@@ -119,28 +131,28 @@ def _like(a, dtype, shape, device):
 
 def empty_like(prototype, dtype=None, order="K", subok=True, shape=None, *, device=None):
     d, shp, dev = _like(prototype, dtype, shape, device)
-    if d.kind == "O":
-        return _object_full(shp, None, dev)
+    if d._pooled:
+        return _pooled_full(shp, _DEFAULT, d, dev)
     return _wrap(torch.zeros(shp, dtype=d._torch, device=dev), d)
 
 
 def zeros_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
     d, shp, dev = _like(a, dtype, shape, device)
-    if d.kind == "O":
-        return _object_full(shp, 0, dev)
+    if d._pooled:
+        return _pooled_full(shp, 0 if d.kind == "O" else _DEFAULT, d, dev)
     return _wrap(torch.zeros(shp, dtype=d._torch, device=dev), d)
 
 
 def ones_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
     d, shp, dev = _like(a, dtype, shape, device)
-    if d.kind == "O":
-        return _object_full(shp, 1, dev)
+    if d._pooled:
+        return _pooled_full(shp, 1, d, dev)
     return _wrap(torch.ones(shp, dtype=d._torch, device=dev), d)
 
 
 def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, device=None):
     d, shp, dev = _like(a, dtype, shape, device)
-    if d.kind == "O":
+    if d._pooled:
         return full(shp, fill_value, dtype=d, device=dev)
     if isinstance(fill_value, ndarray) and fill_value.ndim:
         return _wrap(torch.broadcast_to(cast(fill_value._t, fill_value._dtype, d), shp).clone(), d)

@@ -25,6 +25,7 @@ class dtype:
 
     __slots__ = ("name", "kind", "char", "itemsize", "num", "type", "_torch",
                  "_native", "_index", "_bits", "_min", "_max", "__weakref__")
+    _pooled = False  # arrays hold handles into a pool of elements (_PooledDtype)
 
     def __new__(cls, obj=None, align=False, copy=False, metadata=None):
         if isinstance(obj, dtype):
@@ -366,24 +367,70 @@ class _OpaqueDtype(dtype):
     def __hash__(self):
         return hash(("np2torch.dtype", self.name))
 
-class _ObjectDtype(dtype):
-    """``dtype('O')``: arrays of Python objects.
+class _PooledDtype(dtype):
+    """Base of the dtypes torch cannot hold element by element: object, fixed-width
+    strings (``S``/``U``) and structured records.
 
-    torch cannot hold Python objects, so an object array stores int64
-    *handles* into a Python list, the *pool*, which this dtype instance
-    carries (``pool[0]`` is always None, what an uninitialised element reads
-    as).  Every family of arrays made by one operation gets its own instance
-    and pool; views share the instance, so they share memory exactly as in
-    NumPy, and anything that only moves elements (reshape, transpose,
-    indexing, flip, take, broadcast) works on the handle tensor unchanged.
-    Pools only grow: any number of arrays may share one.  Handles of two
-    instances never mix: ``_casting.cast`` between two object dtypes copies
-    the referenced objects into the target's pool.  All instances compare,
-    hash and print as ``dtype('O')``; ``OBJECT`` (what ``np.dtype(object)``
-    returns) is one of them, kept for lookups and promotion; operations give
-    their results a fresh instance (``new_object_dtype``)."""
+    Their arrays store int64 *handles* into a Python list, the *pool*, which
+    the dtype instance carries (``pool[0]`` is the dtype's default element,
+    what an uninitialised element reads as: None, b'', '' or a zero record).
+    Every family of arrays made by one operation gets its own instance and
+    pool; views share the instance, so they share memory exactly as in NumPy,
+    and anything that only moves elements (reshape, transpose, indexing,
+    flip, take, broadcast) works on the handle tensor unchanged.  Pools only
+    grow: any number of arrays may share one.  Handles of two instances never
+    mix: ``_casting.cast`` between two pooled dtypes copies the referenced
+    elements into the target's pool.  Instances of one dtype compare, hash
+    and print alike.  The instances ``np.dtype(...)`` returns (``OBJECT``,
+    ``dtype('S5')``, ...) are *templates* without a pool: arrays get a copy
+    with a pool (``own``, ``pooled_result``), and a cast into a template
+    means numeric code met such an array and is refused."""
 
-    __slots__ = ("pool",)
+    __slots__ = ("pool", "_default")
+    _pooled = True
+
+    def _copy(self, default=None):
+        """A new instance of this dtype with a pool of its own."""
+        d = object.__new__(type(self))
+        for attr in ("name", "kind", "char", "itemsize", "num", "_torch", "_native", "_index",
+                     "_bits", "_min", "_max", "_default") + self._extra:
+            setattr(d, attr, getattr(self, attr))
+        d.pool = [self._default]
+        return d
+
+    _extra = ()
+
+    def coerce(self, value):
+        """``value`` as an element of this dtype (what the pool stores)."""
+        return value
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash(("np2torch.dtype", self.name))
+
+
+def _pooled_template(cls, name, kind, itemsize, num, index, default):
+    d = object.__new__(cls)
+    d.name = name
+    d.kind = d.char = kind
+    d.itemsize = itemsize
+    d.num = num
+    d._torch = torch.int64
+    d._native = False
+    d._index = index
+    d._bits = itemsize * 8
+    d._min = d._max = None
+    d._default = default
+    d.pool = None
+    return d
+
+
+class _ObjectDtype(_PooledDtype):
+    """``dtype('O')``: arrays of Python objects (see _PooledDtype)."""
+
+    __slots__ = ()
 
     @property
     def type(self):
@@ -418,9 +465,6 @@ class _ObjectDtype(dtype):
         except (TypeError, NotImplementedError):
             return False
 
-    def __ne__(self, other):
-        return not self.__eq__(other)
-
     def __hash__(self):
         return hash(("np2torch.dtype", "object"))
 
@@ -430,18 +474,16 @@ class _ObjectDtype(dtype):
 
 def new_object_dtype():
     """A ``dtype('O')`` with a pool of its own (``[None]``)."""
-    d = object.__new__(_ObjectDtype)
-    d.name = "object"
-    d.kind = d.char = "O"
-    d.itemsize = 8
-    d.num = 17
-    d._torch = torch.int64
-    d._native = False
-    d._index = OBJECT_INDEX
-    d._bits = 64
-    d._min = d._max = None
-    d.pool = [None]
-    return d
+    return OBJECT._copy()
+
+
+def own(d):
+    """``d``, or a copy with a pool of its own when ``d`` is a template (what a
+    user's ``dtype=object`` / ``dtype='S5'`` names): new arrays get own pools."""
+    return d._copy() if d._pooled and d.pool is None else d
+
+
+own_object = own
 
 
 def object_result(*dtypes):
@@ -455,18 +497,30 @@ def object_result(*dtypes):
                 found = d
             elif found is not d:
                 return new_object_dtype()
-    if found is None or found is OBJECT:
+    if found is None or found.pool is None:
         return new_object_dtype()
     return found  # numeric operands are cast into (appended to) its pool
 
 
-def own_object(d):
-    """``d``, or a fresh object dtype when ``d`` is the shared ``OBJECT``
-    (what a user's ``dtype=object`` names): new arrays get pools of their own."""
-    return new_object_dtype() if d is OBJECT else d
+OBJECT = _pooled_template(_ObjectDtype, "object", "O", 8, 17, OBJECT_INDEX, None)
 
 
-OBJECT = new_object_dtype()
+def pooled_result(d, dtypes):
+    """The dtype of a result of pooled dtype ``d`` (as promotion found it) built
+    from operands of ``dtypes``: their shared instance when they have one, else
+    a new one (strings: as wide as the widest operand)."""
+    if d.kind == "O":
+        return object_result(*dtypes)
+    shared = dtypes[0] if dtypes else None
+    if shared is not None and shared._pooled and shared.pool is not None and all(x is shared for x in dtypes):
+        return shared
+    if d.kind == "V":
+        first = next((x for x in dtypes if x.kind == "V"), d)
+        return first._copy()
+    width = max((dtype_text_width(x) for x in dtypes), default=1)
+    out = char_template(d.kind, 0)._copy()
+    out.fit(width)
+    return out
 
 
 # -- timedelta64 ------------------------------------------------------------------
@@ -541,7 +595,222 @@ def _timedelta(unit, index):
 
 
 TIMEDELTA = {u: _timedelta(u, OBJECT_INDEX + 1 + i) for i, u in enumerate(("",) + TIME_UNITS)}
-N_TYPES = OBJECT_INDEX + 1 + len(TIMEDELTA)
+BYTES_INDEX = OBJECT_INDEX + 1 + len(TIMEDELTA)
+STR_INDEX = BYTES_INDEX + 1
+RECORD_INDEX = STR_INDEX + 1
+N_TYPES = RECORD_INDEX + 1
+
+
+# -- fixed-width strings and structured records (pooled, see _PooledDtype) ------------
+
+class _CharDtype(_PooledDtype):
+    """``dtype('S<n>')`` / ``dtype('<U<n>')``: strings of at most n bytes or
+    characters, NumPy's ``np.bytes_`` / ``np.str_`` values in the pool
+    (``n == 0``: the flexible spelling ``'S'``, sized from the data)."""
+
+    __slots__ = ()
+
+    @property
+    def type(self):
+        return OPAQUE_SCALAR_TYPES[self.kind]
+
+    @property
+    def count(self):
+        return self.itemsize // 4 if self.kind == "U" else self.itemsize
+
+    @property
+    def str(self):
+        return ("|S" if self.kind == "S" else "<U") + repr(self.count)
+
+    @property
+    def byteorder(self):
+        return "|" if self.kind == "S" else "="
+
+    @property
+    def alignment(self):
+        return 1 if self.kind == "S" else 4
+
+    def __repr__(self):
+        return f"dtype('{self.str if self.kind == 'U' else self.str[1:]}')"
+
+    def __str__(self):
+        return self.str
+
+    def __eq__(self, other):
+        if not isinstance(other, dtype):
+            try:
+                other = dtype(other)
+            except (TypeError, NotImplementedError):
+                return False
+        return isinstance(other, _CharDtype) and (other.kind, other.itemsize) == (self.kind, self.itemsize)
+
+    def __hash__(self):
+        return hash(("np2torch.dtype", self.name))
+
+    def __reduce__(self):
+        return (dtype, (self.str,))
+
+    def coerce(self, value):
+        """NumPy's conversion of a value stored into this string dtype: bytes or
+        text (numbers as their ``str``), cut to the width, trailing NULs dropped."""
+        text = _text(value, self.kind)
+        n = self.count
+        if n:
+            text = text[:n]
+        return OPAQUE_SCALAR_TYPES[self.kind](text.rstrip(b"\0" if self.kind == "S" else "\0"))
+
+    def fit(self, width):
+        """Give a new, still empty, flexible (width 0) instance its width."""
+        unit = 4 if self.kind == "U" else 1
+        self.itemsize = max(width, 1) * unit
+        self._bits = self.itemsize * 8
+        self.name = f"{'bytes' if self.kind == 'S' else 'str'}{self._bits}"
+
+
+# widths NumPy gives numbers turned into strings: by source dtype, and by Python type
+_NUMBER_WIDTH = {"bool": 5, "int8": 4, "int16": 6, "int32": 11, "int64": 21, "uint8": 3,
+                 "uint16": 5, "uint32": 10, "uint64": 20, "float16": 32, "float32": 32,
+                 "float64": 32, "complex64": 64, "complex128": 64}
+_PY_WIDTH = {bool: 5, int: 21, float: 32, complex: 64}
+
+
+def text_width(value):
+    """The string width NumPy gives ``value`` among other elements of a list."""
+    if isinstance(value, (str, bytes)):
+        return len(value)
+    width = _PY_WIDTH.get(type(value))
+    if width is None:
+        inner = getattr(value, "dtype", None)
+        width = _NUMBER_WIDTH.get(getattr(inner, "name", None))
+    return width if width is not None else len(str(value))
+
+
+def dtype_text_width(d):
+    """The string width NumPy gives the values of a numeric dtype (int64: 21)."""
+    if d.kind in "SU":
+        return d.count
+    return _NUMBER_WIDTH.get(d.name, 32)
+
+
+def _text(value, kind):
+    if kind == "S":
+        if isinstance(value, bytes):
+            return bytes(value)
+        return (value if isinstance(value, str) else _number_text(value)).encode("ascii")
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, bytes):
+        return bytes(value).decode("ascii")
+    return _number_text(value)
+
+
+def _number_text(value):
+    return str(value)
+
+
+_CHAR_TEMPLATES = {}
+
+
+def char_template(kind, count):
+    """The ``S<count>`` / ``U<count>`` dtype ``np.dtype`` returns (no pool)."""
+    found = _CHAR_TEMPLATES.get((kind, count))
+    if found is None:
+        unit = 4 if kind == "U" else 1
+        base = "bytes" if kind == "S" else "str"
+        found = _pooled_template(_CharDtype, f"{base}{count * unit * 8}" if count else base, kind,
+                                 count * unit, 18 if kind == "S" else 19,
+                                 BYTES_INDEX if kind == "S" else STR_INDEX, b"" if kind == "S" else "")
+        _CHAR_TEMPLATES[(kind, count)] = found
+    return found
+
+
+class _RecordDtype(_PooledDtype):
+    """A structured dtype (``'S1,u4'``, ``[('a', 'f8'), ...]``): each element a
+    record, stored in the pool as a tuple of NumPy scalars, one per field.
+    Arrays can be made, copied, reshaped, indexed, compared and printed;
+    reading one record (``np.void``) and field access are not supported."""
+
+    __slots__ = ("fields_list",)
+    _extra = ("fields_list",)
+
+    @property
+    def type(self):
+        return OPAQUE_SCALAR_TYPES.get("V")
+
+    @property
+    def names(self):
+        return tuple(name for name, _, _ in self.fields_list)
+
+    @property
+    def fields(self):
+        out, offset = {}, 0
+        for name, fd, shape in self.fields_list:
+            out[name] = (fd, offset)
+            offset += fd.itemsize
+        return out
+
+    @property
+    def descr(self):
+        return [(name, _field_spelling(fd)) + ((shape,) if shape else ())
+                for name, fd, shape in self.fields_list]
+
+    @property
+    def str(self):
+        return f"|V{self.itemsize}"
+
+    @property
+    def byteorder(self):
+        return "|"
+
+    @property
+    def alignment(self):
+        return 1
+
+    isalignedstruct = False
+
+    def __repr__(self):
+        return f"dtype({self.descr!r})"
+
+    def __str__(self):
+        return repr(self.descr)
+
+    def __eq__(self, other):
+        if not isinstance(other, dtype):
+            try:
+                other = dtype(other)
+            except (TypeError, NotImplementedError):
+                return False
+        return isinstance(other, _RecordDtype) and other.fields_list == self.fields_list
+
+    def __hash__(self):
+        return hash(("np2torch.dtype", "record", repr(self.descr)))
+
+    def __reduce__(self):
+        return (dtype, (self.descr,))
+
+    def _copy(self, default=None):
+        d = _PooledDtype._copy(self)
+        d.pool[0] = d._default = self.coerce(tuple(0 if not fd._pooled else fd._default
+                                                   for _, fd, _ in self.fields_list))
+        return d
+
+    def coerce(self, value):
+        """A record: a tuple with one value per field, each converted to its field's type."""
+        if not isinstance(value, tuple) or len(value) != len(self.fields_list):
+            raise ValueError(f"could not assign {value!r} to a record of {len(self.fields_list)} fields")
+        from ._ndarray import asarray
+        out = []
+        for v, (_, fd, shape) in zip(value, self.fields_list):
+            if shape:
+                raise NotImplementedError("np.dtype: sub-array fields are not supported by np2torch")
+            out.append(fd.coerce(v) if fd._pooled else asarray(v, dtype=fd)[()])
+        return tuple(out)
+
+
+def _field_spelling(fd):
+    if fd.kind == "S":
+        return fd.str[1:]
+    return fd.str
 
 
 def common_unit(u, v):
@@ -613,6 +882,8 @@ def _opaque(key):
         kind, count = body[0], int(body[1:] or 0)
     else:
         return None
+    if kind in "SU":
+        return char_template(kind, count)
     found = _OPAQUE.get((kind, count))
     if found is None:
         base, unit, bits, num = _OPAQUE_NAMES[kind]
@@ -703,13 +974,9 @@ def _opaque_structured(spec):
     key = ("structured", repr(spec))
     found = _OPAQUE.get(key)
     if found is None:
-        found = object.__new__(_OpaqueDtype)
-        found.name = f"void{size * 8}"
-        found.kind = found.char = "V"
-        found.itemsize = size
-        found.num = 20
-        found._bits = size * 8
-        found._min = found._max = None
+        found = _pooled_template(_RecordDtype, f"void{size * 8}", "V", size, 20, RECORD_INDEX, None)
+        found.fields_list = tuple((field[0], dtype(field[1]), field[2] if len(field) > 2 else ())
+                                  for field in spec)
         _OPAQUE[key] = found
     return found
 
@@ -743,6 +1010,11 @@ def _promote_pair(a, b):
         return a
     if a.kind == "O" or b.kind == "O":
         return OBJECT
+    if a.kind in "SUV" or b.kind in "SUV":
+        kinds = {a.kind, b.kind}
+        if "V" in kinds or "m" in kinds:
+            return _no_common(a, b)
+        return char_template("U" if "U" in kinds else "S", 0)
     if a.kind == "m" or b.kind == "m":
         if a.kind == b.kind:
             try:
@@ -782,7 +1054,8 @@ def _promote_pair(a, b):
     return cx
 
 
-_TABLE_TYPES = ALL + [OBJECT] + list(TIMEDELTA.values())  # by _index
+_TABLE_TYPES = (ALL + [OBJECT] + list(TIMEDELTA.values())  # by _index
+                + [char_template("S", 0), char_template("U", 0), _opaque_structured([("f0", "u1")])])
 PROMOTE = [[_promote_pair(a, b) for b in _TABLE_TYPES] for a in _TABLE_TYPES]
 
 
@@ -802,6 +1075,12 @@ def _can_cast_dtypes(src, dst, casting):
         return False
     if casting == "unsafe":
         return True
+    if src.kind in "SUV" or dst.kind in "SUV":
+        if dst.kind == "O":
+            return True
+        if src.kind == "V" or dst.kind == "V":
+            return src.kind == dst.kind
+        return src.kind in "biufcSU" and dst.kind in "SU"
     if src.kind == "m" or dst.kind == "m":
         return _can_cast_timedelta(src, dst, casting)
     safe = PROMOTE[src._index][dst._index] is dst

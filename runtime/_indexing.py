@@ -203,7 +203,7 @@ def setitem(a, key, value):
     if READONLY:
         check_writeable(a)
     t = a._t
-    if a._dtype.kind == "O":
+    if a._dtype._pooled:
         from ._object import setitem_value
         try:
             v = setitem_value(a, _normalize_key(a, key)[0], value)
@@ -381,8 +381,8 @@ def choose(a, choices, out=None, mode="raise"):
     d = arrays[0]._dtype
     for c in arrays[1:]:
         d = D.PROMOTE[d._index][c._dtype._index]
-    if d.kind == "O":
-        d = D.object_result(*(c._dtype for c in arrays))
+    if d._pooled:
+        d = D.pooled_result(d, [c._dtype for c in arrays])
     ts = [cast(c._t, c._dtype, d) for c in arrays]
     shape = broadcast_shapes_or_raise(idx._t.shape, *[t.shape for t in ts])
     n = len(ts)
@@ -429,8 +429,8 @@ def where(condition, x=None, y=None, /):
     from ._ufuncs import _operands
     (tx, ty), (dx, dy) = _operands((x, y), False)
     d = D.PROMOTE[dx._index][dy._index]
-    if d.kind == "O":
-        d = D.object_result(dx, dy)
+    if d._pooled:
+        d = D.pooled_result(d, [dx, dy])
     device = cond.device
     tx = cast(tx, dx, d) if isinstance(tx, torch.Tensor) else torch.tensor(_fill_value(tx, d), dtype=d._torch, device=device)
     ty = cast(ty, dy, d) if isinstance(ty, torch.Tensor) else torch.tensor(_fill_value(ty, d), dtype=d._torch, device=device)

@@ -243,8 +243,8 @@ def _common(arrays, dtype=None, casting="same_kind"):
             if not D.CAN_CAST[casting][a._dtype._index][want._index]:
                 raise TypeError(f"Cannot cast array data from {a._dtype!r} to {want!r} according to the rule {casting!r}")
         d = want
-    if d.kind == "O":
-        d = D.object_result(*(a._dtype for a in arrays))
+    if d._pooled:
+        d = D.pooled_result(d, [a._dtype for a in arrays])
     return d, [cast(a._t, a._dtype, d) for a in arrays]
 
 
@@ -743,7 +743,7 @@ def copyto(dst, src, casting="same_kind", where=True):
     t, d = tensors[0], dtypes[0]
     if not isinstance(t, torch.Tensor):
         d = D.weak_result(dst._dtype, t) if type(t) is not bool else D.bool_
-        if dst._dtype.kind == "O":
+        if dst._dtype._pooled:
             from ._ndarray import _fill_value
             d = dst._dtype
             t = torch.tensor(_fill_value(t, d), device=dst._t.device)

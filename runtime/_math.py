@@ -227,7 +227,7 @@ def array_equal(a1, a2, equal_nan=False):
     if x.shape != y.shape:
         return False
     d = _promote(x, y)
-    if d.kind == "O":
+    if d._pooled:
         return _object_all_equal(x, y)
     xt = cast(x._t, x._dtype, d)
     yt = cast(y._t, y._dtype, d)
@@ -249,7 +249,7 @@ def array_equiv(a1, a2):
     except Exception:
         return False
     d = _promote(x, y)
-    if d.kind == "O":
+    if d._pooled:
         return _object_all_equal(x, y)
     return bool((cast(x._t, x._dtype, d) == cast(y._t, y._dtype, d)).all())
 

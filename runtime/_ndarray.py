@@ -15,7 +15,7 @@ import torch
 
 from . import _dtypes as D
 from . import _scalars as S
-from ._casting import cast, to_torch_value_dtype, uint64_as_float, object_values, object_handles
+from ._casting import cast, to_torch_value_dtype, uint64_as_float, object_values, object_handles, plain
 from ._config import current_device
 from ._flags import READONLY, check_writeable, is_readonly, readonly_view
 
@@ -41,8 +41,8 @@ def item_of(t, d):
     v = t.item()
     if d is D.uint64 and v < 0:
         v += 1 << 64
-    elif d.kind == "O":
-        return d.pool[v]
+    elif d._pooled:
+        return d.pool[v] if d.kind == "O" else plain(d.pool[v])
     elif d.kind == "m":
         from ._datetime import python_value
         return python_value(v, d)
@@ -64,7 +64,11 @@ def box(t, d):
     try:
         maker = _MAKERS[d]
     except KeyError:
-        return d.pool[t.item()]  # an object array's element is the object itself
+        # an object array's element is the object itself; strings are np.bytes_/np.str_
+        if d.kind == "V":
+            raise NotImplementedError("np.void: reading one record of a structured array is not "
+                                      "supported by np2torch (use .tolist())") from None
+        return d.pool[t.item()]
     return maker(t.item())
 
 
@@ -137,9 +141,9 @@ class ndarray:
         return func(*args, **kwargs)
 
     def __array__(self, dtype=None, copy=None):
-        if self._dtype.kind == "O":
-            raise NotImplementedError("ndarray.__array__: object arrays cannot be exported to "
-                                      "NumPy by np2torch (use .tolist())")
+        if self._dtype._pooled:
+            raise NotImplementedError(f"ndarray.__array__: arrays of dtype {self._dtype} cannot be "
+                                      "exported to NumPy by np2torch (use .tolist())")
         t = to_torch_value_dtype(self._t, self._dtype).detach().cpu()
         out = t.resolve_conj().resolve_neg().numpy()
         if self._dtype.kind == "m":
@@ -253,9 +257,9 @@ class ndarray:
     # -- conversion ------------------------------------------------------------
     def astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
         d = D.dtype(dtype)
-        if d.kind == "O":
-            # an object array keeps its pool; anything else gets a new one
-            d = self._dtype if self._dtype.kind == "O" else D.new_object_dtype()
+        if d._pooled:
+            # the same pooled dtype keeps its pool; anything else gets a new one
+            d = self._dtype if d == self._dtype and d.itemsize else D.own(d)
         elif d.kind == "m" and not d.unit and self._dtype.kind == "m":
             d = self._dtype  # the generic unit keeps the array's own
         if casting not in D.CAN_CAST:
@@ -274,22 +278,25 @@ class ndarray:
         return self.copy()
 
     def __deepcopy__(self, memo):
-        if self._dtype.kind == "O":
+        if self._dtype._pooled:
             import copy
-            d = D.new_object_dtype()
+            d = self._dtype._copy()
             values = copy.deepcopy(object_values(self._t, self._dtype), memo)
             return _wrap(object_handles(values, d, self._t.shape, self._t.device), d)
         return self.copy()
 
     def __reduce__(self):
-        if self._dtype.kind == "O":
-            return (_rebuild_object, (object_values(self._t, self._dtype), self.shape))
+        if self._dtype._pooled:
+            return (_rebuild_pooled, (self._dtype, object_values(self._t, self._dtype), self.shape))
         return (_rebuild, (self.tolist() if self.ndim else self.item(), self._dtype.name, self.shape))
 
     def tolist(self):
         d = self._dtype
-        if d.kind == "O":
-            return _map_nested(self._t.cpu().tolist(), d.pool.__getitem__)
+        if d._pooled:
+            pool = d.pool
+            if d.kind == "O":
+                return _map_nested(self._t.cpu().tolist(), pool.__getitem__)
+            return _map_nested(self._t.cpu().tolist(), lambda h: plain(pool[h]))
         if d.kind == "m":
             from ._datetime import python_value
             return _map_nested(self._t.cpu().tolist(), lambda v: python_value(v, d))
@@ -325,8 +332,8 @@ class ndarray:
         if READONLY:
             check_writeable(self)
         d = self._dtype
-        if d.kind == "O":
-            self._t.fill_(object_handles([value], d, (), self._t.device))
+        if d._pooled:
+            self._t.fill_(object_handles([d.coerce(value)], d, (), self._t.device))
             return
         self._t.fill_(_fill_value(value, d))
 
@@ -336,10 +343,13 @@ class ndarray:
         d = D.dtype(dtype)
         if d is self._dtype:
             return _wrap(self._t.view(self._t.shape), d)
-        if d.kind == "O" or self._dtype.kind == "O":
-            if d.kind == self._dtype.kind:
+        if d._pooled or self._dtype._pooled:
+            if d == self._dtype:
                 return _wrap(self._t.view(self._t.shape), self._dtype)
-            raise TypeError("Cannot change data-type for array of references.")
+            if d.kind == "O" or self._dtype.kind == "O":
+                raise TypeError("Cannot change data-type for array of references.")
+            raise NotImplementedError(f"ndarray.view: reinterpreting {self._dtype} as {d} is not "
+                                      "supported by np2torch")
         try:
             if self._dtype._native and d._native:
                 t = self._t.view(d._torch)
@@ -369,7 +379,7 @@ class ndarray:
         if self._t.numel() != 1:
             raise ValueError("The truth value of an array with more than one element is "
                              "ambiguous. Use a.any() or a.all()")
-        if self._dtype.kind == "O":
+        if self._dtype._pooled:
             return bool(self.item())
         return bool(self._t.reshape(()).item())
 
@@ -462,8 +472,8 @@ def _rebuild(values, dtype_name, shape):
     return array(values, dtype=dtype_name).reshape(shape)
 
 
-def _rebuild_object(values, shape):
-    d = D.new_object_dtype()
+def _rebuild_pooled(d, values, shape):
+    d = d._copy()
     return _wrap(object_handles(values, d, shape, current_device()), d)
 
 
@@ -549,15 +559,17 @@ def _fill_value(value, d):
         if d is D.uint64 and value >= 1 << 63:
             value -= 1 << 64
         return value
-    if d.kind == "O":
+    if d._pooled:
         # a value copied into an object array (as NumPy's copyto does: scalars
         # and 0-d arrays are converted like arrays, to Python values)
-        if isinstance(value, S.generic):
+        if isinstance(value, S.generic) and d.kind == "O":
             value = value._py()
         elif isinstance(value, ndarray):
             value = value.item()
+        if d.kind in "SU" and not d.itemsize:
+            d.fit(len(D._text(value, d.kind)))
         pool = d.pool
-        pool.append(value)
+        pool.append(d.coerce(value))
         return len(pool) - 1
     if d.kind == "m":
         from ._datetime import stored_value
@@ -633,10 +645,17 @@ def _scan(obj, scan):
         return
     if isinstance(obj, S.generic):
         scan.plain = False
+        if isinstance(obj, (str, bytes)):
+            scan.strings = True
+            return
         scan.add(obj._dtype)
         return
     if isinstance(obj, ndarray):
-        if obj._dtype.kind == "O":
+        if obj._dtype._pooled:
+            if obj._dtype.kind in "SU":
+                scan.plain = False
+                scan.strings = True
+                return
             raise _ObjectElements(obj)
         scan.plain = False
         scan.arrays = True
@@ -739,8 +758,8 @@ def _object_from_nested(obj, d, device, allow_ragged=True):
 
 
 def _from_nested(obj, d, device):
-    if d is not None and d.kind == "O":
-        return _object_from_nested(obj, D.own_object(d), device)
+    if d is not None and d._pooled:
+        return _object_from_nested(obj, D.own(d), device, allow_ragged=d.kind == "O")
     scan = _Scan()
     try:
         _scan(obj, scan)
@@ -755,7 +774,10 @@ def _from_nested(obj, d, device):
             return cast(t, od, d), d
         return _object_from_nested(obj, D.new_object_dtype(), device, allow_ragged=False)
     if scan.strings:
-        raise NotImplementedError("np.array: string arrays are not supported by np2torch")
+        if d is not None:
+            t, sd = _object_from_nested(obj, _string_dtype_of(obj), device, allow_ragged=False)
+            return cast(t, sd, d), d
+        return _object_from_nested(obj, _string_dtype_of(obj), device, allow_ragged=False)
     inferred = scan.dtype if scan.dtype is not None else D.float64
     target = inferred if d is None else d
     if scan.plain and not scan.big:
@@ -782,6 +804,18 @@ def _from_nested(obj, d, device):
     return t, target
 
 
+def _string_dtype_of(obj):
+    """NumPy's string dtype for nested data holding str/bytes (and numbers):
+    ``<U`` if any text is str, else ``S``, as wide as the widest element."""
+    from ._object import discover
+    leaves = discover(obj)[1]
+    kind = "U" if any(isinstance(v, str) or (isinstance(v, ndarray) and v._dtype.kind == "U")
+                      for v in leaves) else "S"
+    d = D.char_template(kind, 0)._copy()
+    d.fit(max((D.text_width(v) for v in leaves), default=1))
+    return d
+
+
 def _check_nested_ints(obj, d):
     if type(obj) is int:
         D.check_int_fits(d, obj)
@@ -800,10 +834,10 @@ def _tensor_and_dtype(obj, d=None, device=None):
     if isinstance(obj, ndarray):
         if d is None or d is obj._dtype:
             return obj._t, obj._dtype
-        if d is D.OBJECT:
-            if obj._dtype.kind == "O":
-                return obj._t, obj._dtype  # already object: as it is, pool and all
-            d = D.new_object_dtype()
+        if d._pooled and d.pool is None:
+            if d == obj._dtype or (d is D.OBJECT and obj._dtype.kind == "O"):
+                return obj._t, obj._dtype  # already of that dtype: as it is, pool and all
+            d = d._copy()
         return cast(obj._t, obj._dtype, d), d
     if device is None:
         device = current_device()
@@ -815,11 +849,13 @@ def _tensor_and_dtype(obj, d=None, device=None):
                 src = D.uint64
             elif d is None:
                 return _object_from_nested(obj, D.new_object_dtype(), device)
-        target = src if d is None else D.own_object(d)
+        target = src if d is None else D.own(d)
         return torch.tensor(_fill_value(obj, target), dtype=target._torch, device=device), target
     if isinstance(obj, S.generic):
+        if isinstance(obj, (str, bytes)):
+            return _from_nested(obj, d, device)
         src = obj._dtype
-        target = src if d is None else D.own_object(d)
+        target = src if d is None else D.own(d)
         v = obj._py()
         if target is not src:
             tt = torch.tensor(_fill_value(v, src), dtype=src._torch, device=device)
@@ -832,7 +868,7 @@ def _tensor_and_dtype(obj, d=None, device=None):
         base = _tensor_from_torch(obj)
         if d is None or d is src:
             return base, src
-        d = D.own_object(d)
+        d = D.own(d)
         return cast(base, src, d), d
     if t is list or t is tuple:
         return _from_nested(obj, d, device)
@@ -846,7 +882,7 @@ def _tensor_and_dtype(obj, d=None, device=None):
         base = base.to(device)
         if d is None or d is src:
             return base, src
-        d = D.own_object(d)
+        d = D.own(d)
         return cast(base, src, d), d
     if isinstance(obj, (bool, int, float, complex)):
         # subclasses of Python numbers (IntEnum, ...) count as the plain type

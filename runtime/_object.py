@@ -18,7 +18,7 @@ from collections.abc import Mapping
 import torch
 
 from . import _dtypes as D
-from ._casting import cast, object_handles, object_values, python_values
+from ._casting import cast, object_handles, object_values, python_values, _coerced
 from ._ndarray import ndarray, _wrap, box, broadcast_shapes_or_raise
 
 # -- creation from nested sequences ------------------------------------------------
@@ -46,22 +46,23 @@ def _items(x):
     return list(x)
 
 
-def discover(obj, max_depth=64):
+def discover(obj, max_depth=64, records=False):
     """(shape, leaves in C order, ragged) of a nested sequence read as an object
     array: dimensions go down while every item at a level is a sequence of
     one common length (at most ``max_depth`` of them); what is below them is
-    an element."""
+    an element (``records``: tuples are elements, as for structured dtypes)."""
     shape = []
     level = [obj]
     while level and len(shape) < max_depth:
         lengths = set()
         for x in level:
-            if not _is_sequence(x):
+            if not _is_sequence(x) or (records and type(x) is tuple):
                 lengths = None
                 break
             lengths.add(len(x))
         if lengths is None or len(lengths) != 1:
-            ragged = lengths is not None or any(_is_sequence(x) for x in level)
+            ragged = lengths is not None or any(_is_sequence(x) and not (records and type(x) is tuple)
+                                                for x in level)
             return tuple(shape), level, ragged
         shape.append(lengths.pop())
         level = [y for x in level for y in _items(x)]
@@ -70,18 +71,20 @@ def discover(obj, max_depth=64):
 
 def from_nested(obj, d, device, allow_ragged=True, max_depth=64):
     """The handle tensor (into ``d``'s pool) of the object array NumPy makes from ``obj``."""
-    shape, leaves, ragged = discover(obj, max_depth)
+    shape, leaves, ragged = discover(obj, max_depth, records=d.kind == "V")
     if ragged and not allow_ragged:
         raise ValueError("setting an array element with a sequence. The requested array has an "
                          f"inhomogeneous shape after {len(shape)} dimensions. The detected shape "
                          f"was {shape} + inhomogeneous part.")
+    if d.kind != "O":
+        leaves = _coerced(leaves, d)
     return object_handles(leaves, d, shape, device)
 
 
 def values(a):
     """The elements of ndarray ``a`` as a flat list of Python objects (NumPy's
     cast to object for numeric arrays)."""
-    if a._dtype.kind == "O":
+    if a._dtype._pooled:
         return object_values(a._t, a._dtype)
     return python_values(a._t, a._dtype)
 
@@ -101,10 +104,10 @@ def setitem_value(a, items, value):
     target_ndim = a._t[items].ndim
     if target_ndim and isinstance(value, ndarray):
         return cast(value._t, value._dtype, d)
-    if target_ndim and _is_sequence(value):
+    if target_ndim and _is_sequence(value) and not (d.kind == "V" and type(value) is tuple):
         return from_nested(value, d, a._t.device, max_depth=target_ndim)
     pool = d.pool
-    pool.append(value)
+    pool.append(d.coerce(value))
     return len(pool) - 1
 
 
@@ -241,7 +244,7 @@ def broadcast_values(arrays, shape):
         t = a._t
         if tuple(t.shape) != tuple(shape):
             t = t.expand(shape)
-        out.append(object_values(t, a._dtype) if a._dtype.kind == "O" else python_values(t, a._dtype))
+        out.append(object_values(t, a._dtype) if a._dtype._pooled else python_values(t, a._dtype))
     return out
 
 
@@ -262,6 +265,13 @@ def ufunc_call(uf, args, out, where, dtype, casting):
         result = gufunc_call(name, [operand(a) for a in args])
         return _finish(uf, result, out, None, casting)
     arrays = [operand(a) for a in args]
+    if (not any(a._dtype.kind == "O" for a in arrays) and (dtype is None or D.dtype(dtype).kind != "O")
+            and getattr(uf, "_object_loop", None) is None):
+        # strings and records: NumPy's comparison loops only
+        if name not in BOOL_RESULTS:
+            if name in ("add", "multiply") and any(a._dtype.kind in "SU" for a in arrays):
+                raise NotImplementedError(f"np.{name}: string arithmetic is not supported by np2torch")
+            raise uf._no_loop([a._dtype for a in arrays])
     mask = None
     shapes = [a._t.shape for a in arrays]
     if where is not True:
@@ -383,7 +393,7 @@ def _moved(a, axes):
     moved = t.permute(keep + list(axes)) if t.ndim else t
     kept = tuple(t.shape[i] for i in keep)
     inner = math.prod(t.shape[i] for i in axes)
-    vals = object_values(moved, a._dtype) if a._dtype.kind == "O" else python_values(moved, a._dtype)
+    vals = object_values(moved, a._dtype) if a._dtype._pooled else python_values(moved, a._dtype)
     return vals, kept, inner, keep
 
 
@@ -431,7 +441,7 @@ def accumulate(fn, a, axis, out=None):
     """NumPy's object accumulation along ``axis``: running ``fn`` from the first element."""
     t = a._t
     moved = t.movedim(axis, -1)
-    vals = object_values(moved, a._dtype) if a._dtype.kind == "O" else python_values(moved, a._dtype)
+    vals = object_values(moved, a._dtype) if a._dtype._pooled else python_values(moved, a._dtype)
     n = t.shape[axis]
     results = []
     for o in range(0, len(vals), n or 1):

@@ -28,6 +28,7 @@ import sys
 import torch
 
 from . import _dtypes as D
+from ._casting import plain
 
 __all__ = [
     "set_printoptions", "get_printoptions", "printoptions", "array2string",
@@ -611,7 +612,13 @@ def _bool_format(ndim):
 
 _FORMATTER_KEYS = {"b": ("bool",), "i": ("int", "int_kind"), "u": ("int", "int_kind"),
                    "f": ("float", "float_kind"), "c": ("complexfloat", "complex_kind"),
-                   "O": ("object",), "m": ("timedelta",)}
+                   "O": ("object",), "m": ("timedelta",), "S": ("numpystr",),
+                   "U": ("numpystr",), "V": ("void",)}
+
+
+def _record_format(v):
+    fields = [repr(plain(x)) if isinstance(x, (bytes, str)) else str(x) for x in v]
+    return "(" + ", ".join(fields) + ("," if len(fields) == 1 else "") + ")"
 
 
 def _object_format(v):
@@ -630,6 +637,10 @@ def _element_format(dtype, values, ndim, opts):
         return _bool_format(ndim)
     if kind == "O":
         return _object_format
+    if kind in "SU":
+        return lambda v: repr(plain(v))
+    if kind == "V":
+        return _record_format
     if kind == "m":
         from ._datetime import formatter
         return formatter(values)
@@ -656,7 +667,7 @@ def _edges(t, edgeitems):
 
 
 def _python_values(t, dtype):
-    if dtype.kind == "O":
+    if dtype._pooled:
         return _map_nested(t.cpu().tolist(), dtype.pool.__getitem__, t.ndim)
     t = t.detach()
     if t.is_conj():
@@ -794,7 +805,12 @@ def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
             extras.append(f"shape={shape!r}")
     text = prefix + body + ")"
     if d.name not in _IMPLIED or size == 0:
-        extras.append(f"dtype={d.name}" if d.name.isidentifier() else f"dtype='{d.name}'")
+        if d.kind in "SU":
+            extras.append(f"dtype='{d.str}'")
+        elif d.kind == "V":
+            extras.append(f"dtype={d.descr!r}")
+        else:
+            extras.append(f"dtype={d.name}" if d.name.isidentifier() else f"dtype='{d.name}'")
     if not extras:
         return text
     extra = ", ".join(extras)

@@ -91,7 +91,9 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=
     arr, t, d = _prepare(a)
     rd = _sum_dtype(d) if dtype is None else D.dtype(dtype)
     axes = _axes(axis, t.ndim)
-    if rd.kind == "O":
+    if rd._pooled:
+        if rd.kind != "O":
+            _no_loop_for_strings("add.reduce", rd)
         return _object_reduce(operator.add, "add", arr, axes, keepdims, initial, where, 0, out)
     x = cast(t, d, rd)
     x = _where_fill(x, where, 0)
@@ -113,7 +115,9 @@ def prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where
     arr, t, d = _prepare(a)
     rd = _sum_dtype(d) if dtype is None else D.dtype(dtype)
     axes = _axes(axis, t.ndim)
-    if rd.kind == "O":
+    if rd._pooled:
+        if rd.kind != "O":
+            _no_loop_for_strings("multiply", rd)
         return _object_reduce(operator.mul, "multiply", arr, axes, keepdims, initial, where, 1, out)
     if rd.kind == "m":
         from ._ufuncs import UFuncTypeError
@@ -158,6 +162,15 @@ def _object_mean(arr, axes, keepdims, where, out):
     return r
 
 
+def _no_loop_for_strings(name, d):
+    """NumPy's error for arithmetic reductions of string (or record) arrays."""
+    if "." in name:
+        raise TypeError(f"the resolved dtypes are not compatible with {name}. Resolved ({d!r}, {d!r}, {d!r})")
+    from ._ufuncs import UFuncTypeError
+    raise UFuncTypeError(f"ufunc '{name}' did not contain a loop with signature matching types "
+                         f"({d!r}, {d!r}) -> None")
+
+
 def _count(t, axes, where):
     if where is True:
         n = 1
@@ -180,7 +193,9 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     arr, t, d = _prepare(a)
     rd = _mean_dtype(d) if dtype is None else D.dtype(dtype)
     axes = _axes(axis, t.ndim)
-    if rd.kind == "O":
+    if rd._pooled:
+        if rd.kind != "O":
+            _no_loop_for_strings("add.reduce", rd)
         return _object_mean(arr, axes, keepdims, where, out)
     if rd.kind == "m":
         from ._datetime import sum_, NAT
@@ -217,8 +232,8 @@ def _moment(a, axis, dtype, out, ddof, keepdims, where, correction, root):
     arr, t, d = _prepare(a)
     rd = _mean_dtype(d) if dtype is None else D.dtype(dtype)
     axes = _axes(axis, t.ndim)
-    if rd.kind in "Om":
-        refuse_object(f"np.{'std' if root else 'var'}")
+    if rd._pooled or rd.kind == "m":
+        refuse_object(f"np.{'std' if root else 'var'}", rd)
     compute = D.float32 if rd is D.float16 else rd
     x = cast(t, d, compute) if d is not D.uint64 else uint64_as_float(t).to(compute._torch)
     n = _count(t, axes, where)
@@ -251,7 +266,9 @@ def _minmax(a, axis, out, keepdims, initial, where, is_max):
     arr, t, d = _prepare(a)
     axes = _axes(axis, t.ndim)
     name = "maximum" if is_max else "minimum"
-    if d.kind == "O":
+    if d._pooled:
+        if d.kind != "O":
+            _no_loop_for_strings(name, d)
         if where is not True and initial is None:
             raise ValueError(f"reduction operation '{name}' does not have an identity, so to use "
                              "a where mask one has to specify 'initial'")
@@ -355,7 +372,7 @@ def _arg(a, axis, out, keepdims, is_max):
     arr, t, d = _prepare(a)
     name = "argmax" if is_max else "argmin"
     x = t
-    if d.kind == "O":
+    if d._pooled:
         from ._object import ranks
         x = ranks(t, d)  # the first extreme object, as NumPy's object argmax
     elif d.kind == "m":
@@ -424,6 +441,8 @@ def any(a, axis=None, out=None, keepdims=False, *, where=True):
 def _cumulative(a, axis, dtype, out, fn):
     arr, t, d = _prepare(a)
     rd = _sum_dtype(d) if dtype is None else D.dtype(dtype)
+    if rd._pooled and rd.kind != "O":
+        _no_loop_for_strings("add.accumulate" if fn is torch.cumsum else "multiply", rd)
     if rd.kind == "O":
         from ._object import accumulate
         flat = arr.reshape(-1) if axis is None else arr

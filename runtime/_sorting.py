@@ -24,7 +24,7 @@ def _sortable(t, d):
         return t.to(torch.uint8)
     if t.is_complex():
         raise NotImplementedError("np.sort: complex arrays are not supported by np2torch")
-    if d.kind == "O":
+    if d._pooled:
         from ._object import ranks
         return ranks(t, d)
     if d.kind == "m":

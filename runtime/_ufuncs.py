@@ -586,7 +586,7 @@ class ufunc:
                           for a, d in zip(args, dtypes)]
                 loop = self._resolve(dtypes)
             if loop is None:
-                if any(d.kind == "O" for d in dtypes):
+                if any(d._pooled for d in dtypes):
                     return _object_call(self, args, out, where, None, casting)
                 if any(d.kind == "m" for d in dtypes):
                     from ._datetime import ufunc_call

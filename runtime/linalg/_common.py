@@ -101,16 +101,16 @@ def compute_dtype(result_dtype, device):
 def tensor(a):
     """(storage tensor, dtype) of any array-like (object arrays are refused)."""
     t, d = _tensor_and_dtype(a)
-    if d.kind == "O":
-        refuse_object()
+    if d._pooled:
+        refuse_object(None, d)
     return t, d
 
 
 def operand(a, result_dtype=None):
     """Tensor in the compute dtype, and NumPy's result dtype, for one operand."""
     t, d = _tensor_and_dtype(a)
-    if d.kind == "O":
-        refuse_object()
+    if d._pooled:
+        refuse_object(None, d)
     rd = common_type(d) if result_dtype is None else result_dtype
     cd = compute_dtype(rd, t.device)
     return cast(t, d, cd), rd

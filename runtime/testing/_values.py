@@ -71,14 +71,14 @@ def _object_compare(op, xt, xd, yt, yd):
 
 def equal(xt, xd, yt, yd):
     p = promote(xd, yd)
-    if p.kind == "O":
+    if p._pooled:
         return _object_compare(operator.eq, xt, xd, yt, yd)
     return to_dtype(xt, xd, p) == to_dtype(yt, yd, p)
 
 
 def less(xt, xd, yt, yd):
     p = promote(xd, yd)
-    if p.kind == "O":
+    if p._pooled:
         return _object_compare(operator.lt, xt, xd, yt, yd)
     if p.kind == "c":
         # NumPy orders complex numbers lexicographically
@@ -90,7 +90,7 @@ def less(xt, xd, yt, yd):
 def abs_diff(xt, xd, yt, yd):
     """(|x - y|, its dtype) as NumPy computes it; None for bool (no subtract)."""
     p = promote(xd, yd)
-    if p.kind in "bO":
+    if p.kind in "bOSUV":
         return None
     a = to_dtype(xt, xd, p)
     b = to_dtype(yt, yd, p)

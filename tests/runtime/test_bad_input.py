@@ -407,12 +407,8 @@ def _set_and_return(a, index, value):
     return a
 
 
-_STRINGS = "NumPy builds a string array first and then fails; np2torch cannot build one (NotImplementedError)"
 # Known disagreements (strict xfails: fixing one makes its test fail until it is removed here).
 KNOWN = {
-    "arg/add-str": _STRINGS, "arg/comparison-str-lt": _STRINGS,
-    "arg/divmod-str": _STRINGS, "arg/sum-str": _STRINGS, "dtype/setitem-str": _STRINGS,
-    "dtype/setitem-str-number": _STRINGS,
     "arg/argsort-bad-order-arg": "order= raises NotImplementedError (no structured arrays) before NumPy's ValueError",
     "arg/dtype-call": "np.dtype(ndarray) returns the array's dtype; NumPy refuses",
     "arg/iinfo-str-bad": "iinfo('nope'): TypeError (unknown dtype) where NumPy reads it as a string dtype",
