@@ -126,37 +126,69 @@ def _like(a, dtype, shape, device):
     d = arr._dtype if dtype is None else D.dtype(dtype)
     shp = arr.shape if shape is None else _shape(shape)
     dev = arr._t.device if device is None else _device_arg(device)
-    return d, shp, dev
+    return arr, d, shp, dev
+
+
+def _laid_out(r, arr, order, shape):
+    """``r`` (a new C-ordered array) in the memory order NumPy's ``*_like``
+    gives: 'F', 'A' for a Fortran prototype, 'K' the prototype's own order."""
+    t = r._t
+    if t.ndim < 2:
+        return r
+    proto = arr._t
+    order = order.upper() if isinstance(order, str) else "K"
+    if order == "F" or (order == "A" and not proto.is_contiguous() and _is_fortran(proto)):
+        dims = list(range(t.ndim - 1, -1, -1))
+    elif order == "K" and proto.ndim == t.ndim and not proto.is_contiguous():
+        dims = sorted(range(t.ndim), key=lambda i: -proto.stride(i))  # outermost first
+    else:
+        return r
+    buf = torch.empty([t.shape[i] for i in dims], dtype=t.dtype, device=t.device)
+    out = buf.permute([dims.index(i) for i in range(t.ndim)])
+    out.copy_(t)
+    return _wrap(out, r._dtype)
+
+
+def _is_fortran(t):
+    return t.permute(tuple(range(t.ndim - 1, -1, -1))).is_contiguous()
 
 
 def empty_like(prototype, dtype=None, order="K", subok=True, shape=None, *, device=None):
-    d, shp, dev = _like(prototype, dtype, shape, device)
+    arr, d, shp, dev = _like(prototype, dtype, shape, device)
     if d._pooled:
-        return _pooled_full(shp, _DEFAULT, d, dev)
-    return _wrap(torch.zeros(shp, dtype=d._torch, device=dev), d)
+        r = _pooled_full(shp, _DEFAULT, d, dev)
+    else:
+        r = _wrap(torch.zeros(shp, dtype=d._torch, device=dev), d)
+    return _laid_out(r, arr, order, shape)
 
 
 def zeros_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
-    d, shp, dev = _like(a, dtype, shape, device)
+    arr, d, shp, dev = _like(a, dtype, shape, device)
     if d._pooled:
-        return _pooled_full(shp, 0 if d.kind == "O" else _DEFAULT, d, dev)
-    return _wrap(torch.zeros(shp, dtype=d._torch, device=dev), d)
+        r = _pooled_full(shp, 0 if d.kind == "O" else _DEFAULT, d, dev)
+    else:
+        r = _wrap(torch.zeros(shp, dtype=d._torch, device=dev), d)
+    return _laid_out(r, arr, order, shape)
 
 
 def ones_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
-    d, shp, dev = _like(a, dtype, shape, device)
+    arr, d, shp, dev = _like(a, dtype, shape, device)
     if d._pooled:
-        return _pooled_full(shp, 1, d, dev)
-    return _wrap(torch.ones(shp, dtype=d._torch, device=dev), d)
+        r = _pooled_full(shp, 1, d, dev)
+    else:
+        r = _wrap(torch.ones(shp, dtype=d._torch, device=dev), d)
+    return _laid_out(r, arr, order, shape)
 
 
 def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, device=None):
-    d, shp, dev = _like(a, dtype, shape, device)
+    arr, d, shp, dev = _like(a, dtype, shape, device)
     if d._pooled:
-        return full(shp, fill_value, dtype=d, device=dev)
-    if isinstance(fill_value, ndarray) and fill_value.ndim:
-        return _wrap(torch.broadcast_to(cast(fill_value._t, fill_value._dtype, d), shp).clone(), d)
-    return _wrap(torch.full(shp, _fill_value(fill_value, d), dtype=d._torch, device=dev), d)
+        r = full(shp, fill_value, dtype=d, device=dev)
+    elif isinstance(fill_value, ndarray) and fill_value.ndim:
+        r = _wrap(torch.broadcast_to(cast(fill_value._t, fill_value._dtype, d), shp).clone(), d)
+    else:
+        r = _wrap(torch.full(shp, _fill_value(fill_value, d), dtype=d._torch, device=dev), d)
+    return _laid_out(r, arr, order, shape)
 
 
 def _fill_object(value):

@@ -394,7 +394,7 @@ def choose(a, choices, out=None, mode="raise"):
     elif bool((it < 0).any()) or bool((it >= n).any()):
         raise ValueError("invalid entry in choice array")
     stacked = torch.stack([t.expand(shape) for t in ts])
-    r = torch.gather(stacked, 0, it.expand(shape).unsqueeze(0).to(torch.int64)).squeeze(0)
+    r = torch.gather(stacked, 0, it.expand(shape).unsqueeze(0).to(torch.int64)).squeeze(0).clone()  # owns its data
     res = _wrap(r, d)
     if out is not None:
         out[...] = res

@@ -8,6 +8,7 @@ built at import (see _ufuncs.py).
 """
 
 import builtins
+import numbers
 import operator
 from collections.abc import Mapping
 
@@ -971,8 +972,9 @@ def to_torch(a):
 
 
 def isscalar(element):
-    """``np.isscalar``: Python numbers, strings and NumPy scalars."""
-    return isinstance(element, (S.generic, bool, int, float, complex, str, bytes))
+    """``np.isscalar``: NumPy scalars, Python's scalar types and any ``numbers.Number``."""
+    return isinstance(element, (S.generic, bool, int, float, complex, str, bytes, memoryview,
+                                numbers.Number))
 
 
 def ndim(a):
