@@ -1065,6 +1065,9 @@ def promote_types(type1, type2):
     found = PROMOTE[a._index][b._index]
     if type(found) is _NoCommonDtype:
         found._raise()
+    if found.kind in "SU":
+        # as wide as the wider side (numbers: the width of their text)
+        return char_template(found.kind, max(dtype_text_width(a), dtype_text_width(b)))
     return found
 
 

@@ -32,17 +32,42 @@ def _promote(*arrays):
     return d
 
 
-def clip(a, a_min=None, a_max=None, out=None, *, min=None, max=None, **kwargs):
+_NO_VALUE = object()
+
+
+def clip(a, a_min=_NO_VALUE, a_max=_NO_VALUE, out=None, *, min=_NO_VALUE, max=_NO_VALUE, **kwargs):
+    """``np.clip``: ``minimum(maximum(a, a_min), a_max)`` (bounds may be None)."""
     from ._ufuncs import minimum, maximum
-    lo = a_min if a_min is not None else min
-    hi = a_max if a_max is not None else max
+    if a_min is _NO_VALUE and a_max is _NO_VALUE:
+        lo = None if min is _NO_VALUE else min
+        hi = None if max is _NO_VALUE else max
+    elif a_min is _NO_VALUE:
+        raise TypeError("clip() missing 1 required positional argument: 'a_min'")
+    elif a_max is _NO_VALUE:
+        raise TypeError("clip() missing 1 required positional argument: 'a_max'")
+    elif min is not _NO_VALUE or max is not _NO_VALUE:
+        raise ValueError("Passing `min` or `max` keyword argument when `a_min` and `a_max` are "
+                         "provided is forbidden.")
+    else:
+        lo, hi = a_min, a_max
     r = asarray(a)
+    d = r._dtype
+    if d.kind in "iu":
+        # NumPy drops Python-int bounds beyond the dtype's range (NEP 50 would refuse them)
+        if type(lo) is int and lo <= d._min:
+            lo = None
+        if type(hi) is int and hi >= d._max:
+            hi = None
+    casting = kwargs.pop("casting", "same_kind")
     if lo is None and hi is None:
+        if casting not in D.CAN_CAST:
+            raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or "
+                             f"'unsafe' (got {casting!r})")
         return r.copy() if out is None else _copy_out(r, out)
     if lo is not None:
-        r = maximum(r, lo)
+        r = maximum(r, lo, casting=casting, **kwargs)
     if hi is not None:
-        r = minimum(r, hi)
+        r = minimum(r, hi, casting=casting, **kwargs)
     if out is not None:
         return _copy_out(r, out)
     return r

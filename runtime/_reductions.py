@@ -171,6 +171,32 @@ def _no_loop_for_strings(name, d):
                          f"({d!r}, {d!r}) -> None")
 
 
+def _object_moment(arr, axes, ddof, keepdims, where, root, out):
+    """NumPy's var/std of an object array: object sums and differences,
+    ``x * conjugate(x)`` per element, divided by an intp count."""
+    from ._scalars import int64
+    from ._ufuncs import conjugate, multiply, sqrt, subtract, true_divide
+    n = _count(arr._t, axes, where)
+    total = _object_reduce(operator.add, "add", arr, axes, True, None, where, 0, None)
+    mean = true_divide(total, int64(n) if isinstance(n, int) else _wrap(n, D.int64).reshape(total.shape))
+    x = subtract(arr, mean)
+    x = multiply(x, conjugate(x))
+    ret = _object_reduce(operator.add, "add", x, axes, keepdims, None, where, 0, None)
+    if isinstance(n, int):
+        count = int64(_py.max(n - ddof, 0))
+    else:
+        count = _wrap(torch.clamp(n - ddof, min=0), D.int64)
+        if keepdims:
+            count = count.reshape(ret.shape)
+    ret = true_divide(ret, count) if isinstance(ret, ndarray) else ret / count
+    if root:
+        ret = sqrt(ret)
+    if out is not None:
+        out[...] = ret
+        return out
+    return ret
+
+
 def _count(t, axes, where):
     if where is True:
         n = 1
@@ -232,6 +258,8 @@ def _moment(a, axis, dtype, out, ddof, keepdims, where, correction, root):
     arr, t, d = _prepare(a)
     rd = _mean_dtype(d) if dtype is None else D.dtype(dtype)
     axes = _axes(axis, t.ndim)
+    if rd.kind == "O":
+        return _object_moment(arr, axes, ddof, keepdims, where, root, out)
     if rd._pooled or rd.kind == "m":
         refuse_object(f"np.{'std' if root else 'var'}", rd)
     compute = D.float32 if rd is D.float16 else rd
