@@ -12,7 +12,7 @@ from .exceptions import AxisError
 
 __all__ = ["reshape", "ravel", "transpose", "permute_dims", "moveaxis", "rollaxis", "swapaxes",
            "matrix_transpose", "expand_dims", "squeeze", "broadcast_to", "broadcast_arrays",
-           "broadcast_shapes", "atleast_1d", "atleast_2d", "atleast_3d", "concatenate",
+           "broadcast_shapes", "broadcast", "atleast_1d", "atleast_2d", "atleast_3d", "concatenate",
            "concat", "stack", "vstack", "hstack", "dstack", "column_stack", "row_stack",
            "block", "split", "array_split", "hsplit", "vsplit", "dsplit", "unstack", "tile",
            "repeat", "flip", "fliplr", "flipud", "roll", "rot90", "resize", "append",
@@ -178,8 +178,93 @@ def broadcast_shapes(*args):
     try:
         return tuple(torch.broadcast_shapes(*shapes))
     except RuntimeError:
-        raise ValueError("shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is "
-                         "between " + " and ".join(f"arg {i} with shape {s}" for i, s in enumerate(shapes))) from None
+        raise _mismatch(shapes) from None
+
+
+def _mismatch(shapes):
+    """NumPy's error naming the first two arguments that do not broadcast together."""
+    for i, si in enumerate(shapes):
+        for j in range(i):
+            try:
+                torch.broadcast_shapes(shapes[j], si)
+            except RuntimeError:
+                return ValueError("shape mismatch: objects cannot be broadcast to a single shape.  "
+                                  f"Mismatch is between arg {j} with shape {shapes[j]} and arg {i} "
+                                  f"with shape {si}.")
+    return ValueError("shape mismatch: objects cannot be broadcast to a single shape.")
+
+
+class broadcast:
+    """``np.broadcast``: the shape its arguments broadcast to, and iterators
+    over each of them in that shape (``iters[i].base`` is the argument)."""
+
+    def __init__(self, *arrays, **kwargs):
+        if kwargs:
+            raise ValueError("broadcast() takes only positional arguments")
+        flat = []
+        for a in arrays:
+            flat.extend(x.base for x in a.iters) if isinstance(a, broadcast) else flat.append(asarray(a))
+        if len(flat) > 64:
+            raise ValueError("Need at least 0 and at most 64 array objects.")
+        self._arrays = flat
+        self.shape = broadcast_shapes(*[a.shape for a in flat]) if flat else ()
+        self.index = 0
+
+    @property
+    def iters(self):
+        return tuple(_BroadcastIter(a, self.shape) for a in self._arrays)
+
+    @property
+    def numiter(self):
+        return len(self._arrays)
+
+    @property
+    def nd(self):
+        return len(self.shape)
+
+    ndim = nd
+
+    @property
+    def size(self):
+        return _prod(self.shape)
+
+    def reset(self, /):
+        self.index = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.index >= self.size:
+            raise StopIteration
+        idx = []
+        rest = self.index
+        for n in reversed(self.shape):
+            idx.append(rest % n)
+            rest //= n
+        idx = tuple(reversed(idx))
+        self.index += 1
+        return tuple(_wrap(torch.broadcast_to(a._t, self.shape), a._dtype)[idx] for a in self._arrays)
+
+
+class _BroadcastIter:
+    """One of ``broadcast.iters``: a flat iterator over an argument in the broadcast shape."""
+
+    def __init__(self, base, shape):
+        self.base = base
+        self._shape = shape
+
+    def __iter__(self):
+        return iter(_wrap(torch.broadcast_to(self.base._t, self._shape), self.base._dtype).ravel())
+
+    def __len__(self):
+        return _prod(self._shape)
+
+
+import inspect as _inspect  # noqa: E402  (NumPy's signatures of the C type)
+
+broadcast.__signature__ = _inspect.Signature(
+    [_inspect.Parameter("arrays", _inspect.Parameter.VAR_POSITIONAL)])
 
 
 def broadcast_to(array, shape, subok=False):

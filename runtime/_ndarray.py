@@ -20,7 +20,7 @@ from ._casting import cast, to_torch_value_dtype, uint64_as_float, object_values
 from ._config import current_device
 from ._flags import READONLY, check_writeable, is_readonly, readonly_view
 
-__all__ = ["ndarray", "array", "asarray", "asanyarray", "ascontiguousarray",
+__all__ = ["ndarray", "array", "asarray", "asanyarray", "ascontiguousarray", "require",
            "asfortranarray", "from_torch", "to_torch", "isscalar", "ndim", "shape", "size",
            "shares_memory", "may_share_memory"]
 
@@ -273,7 +273,13 @@ class ndarray:
         return _wrap(cast(self._t, self._dtype, d), d)
 
     def copy(self, order="C"):
-        return _wrap(self._t.clone(memory_format=torch.contiguous_format), self._dtype)
+        t = self._t
+        if order != "C" and t.ndim > 1 and _wants_fortran(t, order):
+            rev = tuple(range(t.ndim - 1, -1, -1))
+            return _wrap(t.permute(rev).contiguous().permute(rev), self._dtype)
+        if order == "K":
+            return _wrap(t.clone(), self._dtype)  # torch keeps a dense tensor's stride order
+        return _wrap(t.clone(memory_format=torch.contiguous_format), self._dtype)
 
     def __copy__(self):
         return self.copy()
@@ -467,6 +473,43 @@ def _reinterpret(t, src, dst):
     if wide is not None:
         t = t.to(wide[0]) & wide[1]
     return t
+
+
+def _wants_fortran(t, order):
+    """Whether NumPy's ``order`` gives a Fortran-ordered copy of ``t``."""
+    order = order.upper() if isinstance(order, str) else "K"
+    if order == "F":
+        return True
+    if order in "AK" and not t.is_contiguous():
+        return t.permute(tuple(range(t.ndim - 1, -1, -1))).is_contiguous()
+    return False
+
+
+_REQUIREMENTS = {"C": "C", "C_CONTIGUOUS": "C", "CONTIGUOUS": "C", "F": "F", "F_CONTIGUOUS": "F",
+                 "FORTRAN": "F", "A": "A", "ALIGNED": "A", "W": "W", "WRITEABLE": "W", "O": "O",
+                 "OWNDATA": "O", "E": "E", "ENSUREARRAY": "E"}
+
+
+def require(a, dtype=None, requirements=None, *, like=None):
+    """``np.require``: ``a`` as an array of ``dtype`` meeting the flag requirements
+    (copying only when it does not)."""
+    if not requirements:
+        return asanyarray(a, dtype=dtype)
+    wanted = {_REQUIREMENTS[r.upper()] for r in requirements}
+    wanted.discard("E")
+    order = "A"
+    if {"C", "F"} <= wanted:
+        raise ValueError('Cannot specify both "C" and "F" order')
+    if "C" in wanted or "F" in wanted:
+        order = "C" if "C" in wanted else "F"
+        wanted.discard(order)
+    arr = asanyarray(a, dtype=dtype)
+    if (order == "C" and not arr.flags.c_contiguous) or (order == "F" and not arr.flags.f_contiguous):
+        arr = arr.copy(order)
+    for flag in wanted:
+        if not arr.flags[flag]:
+            return arr.copy(order)
+    return arr
 
 
 def _rebuild(values, dtype_name, shape):
