@@ -631,7 +631,8 @@ class _CharDtype(_PooledDtype):
         return 1 if self.kind == "S" else 4
 
     def __repr__(self):
-        return f"dtype('{self.str if self.kind == 'U' else self.str[1:]}')"
+        spelling = self.str if self.kind == "U" else self.str[1:]
+        return f"dtype('{spelling if self.itemsize else spelling[:-1]}')"
 
     def __str__(self):
         return self.str

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 import torch
 
 from . import _dtypes as D
-from ._casting import cast, object_handles, object_values, python_values, _coerced
+from ._casting import cast, object_handles, object_values, python_values, plain, _coerced
 from ._ndarray import ndarray, _wrap, box, broadcast_shapes_or_raise
 
 # -- creation from nested sequences ------------------------------------------------
@@ -226,11 +226,11 @@ def loop_of(uf):
 
 def operand(x):
     """An ufunc operand beside object arrays, as an ndarray: NumPy converts
-    numbers (to Python values, by the cast to object); strings and any other
-    object take part as they are."""
+    numbers (to Python values, by the cast to object) and strings (to string
+    arrays); any other object takes part as it is."""
     if isinstance(x, ndarray):
         return x
-    if isinstance(x, (bool, int, float, complex, list, tuple)) or hasattr(x, "_py") \
+    if isinstance(x, (bool, int, float, complex, list, tuple, str, bytes)) or hasattr(x, "_py") \
             or isinstance(x, torch.Tensor):
         from ._ndarray import asarray
         return asarray(x)
@@ -244,7 +244,12 @@ def broadcast_values(arrays, shape):
         t = a._t
         if tuple(t.shape) != tuple(shape):
             t = t.expand(shape)
-        out.append(object_values(t, a._dtype) if a._dtype._pooled else python_values(t, a._dtype))
+        if a._dtype.kind == "O":
+            out.append(object_values(t, a._dtype))
+        elif a._dtype._pooled:  # strings and records as the cast to object gives them
+            out.append([plain(v) for v in object_values(t, a._dtype)])
+        else:
+            out.append(python_values(t, a._dtype))
     return out
 
 

@@ -826,7 +826,8 @@ def array_str(a, max_line_width=None, precision=None, suppress_small=None):
     a = _as_array(a)
     if a._t.ndim == 0:
         from ._ndarray import box
-        return str(box(a._t, a._dtype))
+        v = box(a._t, a._dtype)
+        return repr(v) if isinstance(v, bytes) else str(v)  # NumPy guards bytes with repr
     return array2string(a, max_line_width, precision, suppress_small, " ", "")
 
 

@@ -864,10 +864,7 @@ class timedelta64(signedinteger):
         if self._value == D.NAT:
             return "NaT"
         unit = self._dtype.unit
-        if not unit:
-            return str(self._value)
-        name = _UNIT_WORDS[unit]
-        return f"{self._value} {name}{'' if abs(self._value) == 1 else 's'}"
+        return f"{self._value} {_UNIT_WORDS[unit] + 's' if unit else 'generic time units'}"
 
 
 _UNIT_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "h": "hour", "m": "minute",
