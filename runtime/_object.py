@@ -274,7 +274,10 @@ def ufunc_call(uf, args, out, where, dtype, casting):
             and getattr(uf, "_object_loop", None) is None):
         # strings and records: NumPy's comparison loops only
         if name not in BOOL_RESULTS:
-            if name in ("add", "multiply") and any(a._dtype.kind in "SU" for a in arrays):
+            kinds = sorted(a._dtype.kind for a in arrays)
+            # NumPy 2's string loops: concatenation (same kind) and repetition (by an int)
+            if (name == "add" and kinds in (["S", "S"], ["U", "U"])) or (
+                    name == "multiply" and kinds[-1] in "SU" and kinds[0] in "biu"):
                 raise NotImplementedError(f"np.{name}: string arithmetic is not supported by np2torch")
             raise uf._no_loop([a._dtype for a in arrays])
     mask = None
