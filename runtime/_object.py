@@ -274,10 +274,11 @@ def ufunc_call(uf, args, out, where, dtype, casting):
             and getattr(uf, "_object_loop", None) is None):
         # strings and records: NumPy's comparison loops only
         if name not in BOOL_RESULTS:
-            kinds = sorted(a._dtype.kind for a in arrays)
+            kinds = [a._dtype.kind for a in arrays]
+            text = [k for k in kinds if k in "SU"]
             # NumPy 2's string loops: concatenation (same kind) and repetition (by an int)
-            if (name == "add" and kinds in (["S", "S"], ["U", "U"])) or (
-                    name == "multiply" and kinds[-1] in "SU" and kinds[0] in "biu"):
+            if (name == "add" and len(text) == 2 and text[0] == text[1]) or (
+                    name == "multiply" and len(text) == 1 and all(k in "SUbiu" for k in kinds)):
                 raise NotImplementedError(f"np.{name}: string arithmetic is not supported by np2torch")
             raise uf._no_loop([a._dtype for a in arrays])
     mask = None
