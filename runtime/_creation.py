@@ -59,8 +59,27 @@ def _dtype_or(dtype):
     return D.POLICY["float"] if dtype is None else D.dtype(dtype)
 
 
+_DEFAULT = object()
+
+
+def _pooled_full(shape, value, d, device):
+    """A new array of pooled dtype ``d`` (object, string, record) whose every
+    element is ``value``, or the dtype's default element (None, b'', ...)."""
+    d = d._copy()
+    if value is _DEFAULT:
+        if d.kind in "SU" and not d.itemsize:
+            d.fit(1)
+        return _wrap(torch.zeros(shape, dtype=torch.int64, device=device), d)
+    if d.kind in "SU" and not d.itemsize:
+        d.fit(len(D._text(value, d.kind)))
+    d.pool.append(d.coerce(value))
+    return _wrap(torch.ones(shape, dtype=torch.int64, device=device), d)
+
+
 def empty(shape, dtype=None, order="C", *, device=None, like=None):
     d = _dtype_or(dtype)
+    if d._pooled:
+        return _pooled_full(_shape(shape, 8), _DEFAULT, d, _dev(device))
     return _wrap(torch.zeros(_shape(shape, d.itemsize), dtype=d._torch, device=_dev(device)), d)
 
 
@@ -69,11 +88,15 @@ def zeros(shape, dtype=None, order="C", *, device=None, like=None):
         d = D.POLICY["float"]
         return _wrap(torch.zeros(shape, dtype=d._torch, device=current_device()), d)
     d = _dtype_or(dtype)
+    if d._pooled:
+        return _pooled_full(_shape(shape, 8), 0 if d.kind == "O" else _DEFAULT, d, _dev(device))
     return _wrap(torch.zeros(_shape(shape, d.itemsize), dtype=d._torch, device=_dev(device)), d)
 
 
 def ones(shape, dtype=None, order="C", *, device=None, like=None):
     d = _dtype_or(dtype)
+    if d._pooled:
+        return _pooled_full(_shape(shape, 8), 1, d, _dev(device))
     return _wrap(torch.ones(_shape(shape, d.itemsize), dtype=d._torch, device=_dev(device)), d)
 
 
@@ -81,11 +104,17 @@ def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None):
     if dtype is None:
         fv = asarray(fill_value)
         d = fv._dtype
-        if fv.ndim:
+        if fv.ndim or d._pooled:
             return _wrap(torch.broadcast_to(fv._t, _shape(shape, d.itemsize)).clone(), d)
         value = fv.item()
     else:
         d = D.dtype(dtype)
+        if d._pooled:
+            if isinstance(fill_value, ndarray) or (isinstance(fill_value, (list, tuple))
+                                                   and not (d.kind == "V" and type(fill_value) is tuple)):
+                return full(shape, asarray(fill_value, dtype=d), device=device)
+            return _pooled_full(_shape(shape, 8), _fill_object(fill_value) if d.kind == "O" else fill_value,
+                                d, _dev(device))
         if isinstance(fill_value, ndarray) and fill_value.ndim:
             return _wrap(torch.broadcast_to(cast(fill_value._t, fill_value._dtype, d), _shape(shape, d.itemsize)).clone(), d)
         value = fill_value
@@ -97,29 +126,75 @@ def _like(a, dtype, shape, device):
     d = arr._dtype if dtype is None else D.dtype(dtype)
     shp = arr.shape if shape is None else _shape(shape)
     dev = arr._t.device if device is None else _device_arg(device)
-    return d, shp, dev
+    return arr, d, shp, dev
+
+
+def _laid_out(r, arr, order, shape):
+    """``r`` (a new C-ordered array) in the memory order NumPy's ``*_like``
+    gives: 'F', 'A' for a Fortran prototype, 'K' the prototype's own order."""
+    t = r._t
+    if t.ndim < 2:
+        return r
+    proto = arr._t
+    order = order.upper() if isinstance(order, str) else "K"
+    if order == "F" or (order == "A" and not proto.is_contiguous() and _is_fortran(proto)):
+        dims = list(range(t.ndim - 1, -1, -1))
+    elif order == "K" and proto.ndim == t.ndim and not proto.is_contiguous():
+        dims = sorted(range(t.ndim), key=lambda i: -proto.stride(i))  # outermost first
+    else:
+        return r
+    buf = torch.empty([t.shape[i] for i in dims], dtype=t.dtype, device=t.device)
+    out = buf.permute([dims.index(i) for i in range(t.ndim)])
+    out.copy_(t)
+    return _wrap(out, r._dtype)
+
+
+def _is_fortran(t):
+    return t.permute(tuple(range(t.ndim - 1, -1, -1))).is_contiguous()
 
 
 def empty_like(prototype, dtype=None, order="K", subok=True, shape=None, *, device=None):
-    d, shp, dev = _like(prototype, dtype, shape, device)
-    return _wrap(torch.zeros(shp, dtype=d._torch, device=dev), d)
+    arr, d, shp, dev = _like(prototype, dtype, shape, device)
+    if d._pooled:
+        r = _pooled_full(shp, _DEFAULT, d, dev)
+    else:
+        r = _wrap(torch.zeros(shp, dtype=d._torch, device=dev), d)
+    return _laid_out(r, arr, order, shape)
 
 
 def zeros_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
-    d, shp, dev = _like(a, dtype, shape, device)
-    return _wrap(torch.zeros(shp, dtype=d._torch, device=dev), d)
+    arr, d, shp, dev = _like(a, dtype, shape, device)
+    if d._pooled:
+        r = _pooled_full(shp, 0 if d.kind == "O" else _DEFAULT, d, dev)
+    else:
+        r = _wrap(torch.zeros(shp, dtype=d._torch, device=dev), d)
+    return _laid_out(r, arr, order, shape)
 
 
 def ones_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
-    d, shp, dev = _like(a, dtype, shape, device)
-    return _wrap(torch.ones(shp, dtype=d._torch, device=dev), d)
+    arr, d, shp, dev = _like(a, dtype, shape, device)
+    if d._pooled:
+        r = _pooled_full(shp, 1, d, dev)
+    else:
+        r = _wrap(torch.ones(shp, dtype=d._torch, device=dev), d)
+    return _laid_out(r, arr, order, shape)
 
 
 def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, device=None):
-    d, shp, dev = _like(a, dtype, shape, device)
-    if isinstance(fill_value, ndarray) and fill_value.ndim:
-        return _wrap(torch.broadcast_to(cast(fill_value._t, fill_value._dtype, d), shp).clone(), d)
-    return _wrap(torch.full(shp, _fill_value(fill_value, d), dtype=d._torch, device=dev), d)
+    arr, d, shp, dev = _like(a, dtype, shape, device)
+    if d._pooled:
+        r = full(shp, fill_value, dtype=d, device=dev)
+    elif isinstance(fill_value, ndarray) and fill_value.ndim:
+        r = _wrap(torch.broadcast_to(cast(fill_value._t, fill_value._dtype, d), shp).clone(), d)
+    else:
+        r = _wrap(torch.full(shp, _fill_value(fill_value, d), dtype=d._torch, device=dev), d)
+    return _laid_out(r, arr, order, shape)
+
+
+def _fill_object(value):
+    """What NumPy's copyto stores for a fill value in an object array: NumPy
+    scalars become Python values, anything else is stored as it is."""
+    return value._py() if hasattr(value, "_py") else value
 
 
 def _scalar_value(x):
@@ -149,6 +224,8 @@ def arange(start_or_stop, /, stop=None, step=None, *, dtype=None, device=None, l
     # Python numbers count at their default dtypes here (not weakly): arange(int8(5)) is int64
     strong = [_PY_DEFAULT.get(type(v), v) for v in (start, stop, step)]
     d = D.result_type(*strong) if dtype is None else D.dtype(dtype)
+    if d.kind == "O":
+        return _object_arange(values, _dev(device))
     if d.kind == "b":
         d = D.int64
     elif dtype is None and d.kind == "f" and all(type(v) in (int, float) for v in (start, stop, step)):
@@ -171,6 +248,21 @@ def arange(start_or_stop, /, stop=None, step=None, *, dtype=None, device=None, l
     delta = (start_v + step_v) - start_v
     t = start_v + delta * torch.arange(length, dtype=torch.float64, device=dev)
     return _wrap(t.to(d._torch), d)
+
+
+def _object_arange(values, device):
+    """``arange(..., dtype=object)``: Python arithmetic, as NumPy's object fill
+    (start, start + step, then start + i * (second - first))."""
+    start, stop, step = values
+    if step == 0:
+        raise ZeroDivisionError("division by zero")
+    length = max(0, math.ceil((stop - start) / step))
+    items = [start, start + step][:length]
+    if length > 2:
+        delta = items[1] - items[0]
+        items.extend(start + i * delta for i in range(2, length))
+    from ._object import from_values
+    return from_values(items, (length,), device)
 
 
 def _inexact(d):
@@ -218,7 +310,7 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
         y[-1, ...] = te
     if axis != 0:
         y = torch.movedim(y, 0, axis)
-    d = calc if dtype is None else D.dtype(dtype)
+    d = calc if dtype is None else D.own_object(D.dtype(dtype))
     if d.kind in "iu":
         y = torch.floor(y)
     out = _wrap(cast(y, calc, d), d)
@@ -263,12 +355,14 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
     y = y * sign
     if axis != 0:
         y = torch.movedim(y, 0, axis)
-    d = calc if dtype is None else D.dtype(dtype)
+    d = calc if dtype is None else D.own_object(D.dtype(dtype))
     return _wrap(cast(y, calc, d), d)
 
 
 def eye(N, M=None, k=0, dtype=None, order="C", *, device=None, like=None):
     d = _dtype_or(dtype)
+    if d.kind == "O":
+        return eye(N, M, k, D.int64, device=device).astype(d)
     M = N if M is None else M
     if N < 0 or M < 0:
         raise ValueError("negative dimensions are not allowed")
@@ -288,7 +382,8 @@ def tri(N, M=None, k=0, dtype=None, *, like=None):
     d = _dtype_or(dtype)
     M = N if M is None else M
     t = torch.ones((N, M), dtype=torch.bool, device=current_device()).tril(k)
-    return _wrap(t.to(d._torch), d)
+    d = D.own_object(d)
+    return _wrap(cast(t, D.bool_, d), d)
 
 
 def diag(v, k=0):
@@ -342,7 +437,7 @@ def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
 
 
 def indices(dimensions, dtype=int, sparse=False):
-    d = D.dtype(dtype)
+    d = D.own_object(D.dtype(dtype))
     dims = tuple(dimensions)
     n = len(dims)
     outs = []

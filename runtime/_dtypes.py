@@ -19,7 +19,7 @@ __all__ = [
     "typecodes", "sctypeDict",
 ]
 
-_KIND_ORDER = {"b": 0, "u": 1, "i": 2, "f": 3, "c": 4}
+_KIND_ORDER = {"b": 0, "u": 1, "i": 2, "f": 3, "c": 4, "O": 5}
 # Twins: a dtype that holds the same values as one of the fourteen canonical
 # dtypes (ALL) but is another NumPy dtype is a *twin* of it: another instance
 # sharing _index, _torch, _native and limits, so every table indexed by _index
@@ -51,6 +51,7 @@ class dtype:
     __slots__ = ("name", "kind", "char", "itemsize", "num", "type", "_torch",
                  "_native", "_index", "_bits", "_min", "_max", "_nbo", "_swapped",
                  "_other_order", "__weakref__")
+    _pooled = False  # arrays hold handles into a pool of elements (_PooledDtype)
 
     def __new__(cls, obj=None, align=False, copy=False, metadata=None):
         if isinstance(obj, dtype):
@@ -213,7 +214,11 @@ for _i, (_name, _kind, _char, _size, _storage) in enumerate(_SPECS):
 def equivalent(a, b):
     """NumPy's dtype equality: the same values (type twins count as their
     canonical dtype) in the same byte order."""
-    return a is b or (a._nbo is b._nbo and a._swapped is b._swapped)
+    if a is b:
+        return True
+    if a._pooled or b._pooled:  # instances with pools of their own compare by type
+        return a == b
+    return a._nbo is b._nbo and a._swapped is b._swapped
 
 
 def _twin(base, char, num):
@@ -249,6 +254,8 @@ def _type_twin(canonical, char, num):
 # SWAPPED[d._index]: d's swapped twin (None for the single-byte dtypes, which have no order)
 SWAPPED = [None if d.itemsize == 1 else _swapped_twin(d) for d in ALL]
 BY_NAME = {d.name: d for d in ALL}
+# dtype('O') takes the next index in the promotion and casting tables
+OBJECT_INDEX = len(ALL)
 bool_ = BY_NAME["bool"]
 int8, uint8, int16, uint16 = (BY_NAME[n] for n in ("int8", "uint8", "int16", "uint16"))
 int32, uint32, int64, uint64 = (BY_NAME[n] for n in ("int32", "uint32", "int64", "uint64"))
@@ -353,11 +360,14 @@ def _lookup(obj):
         if key[:1] in "<>=|":
             native = _ALIASES.get(key[1:])
             if native is None:
-                return _opaque(key)
+                return _opaque(key) or _timedelta_spelling(key)
             return native._other_order if key[0] == _SWAPPED_CHAR else native
         opaque = _opaque(key)
         if opaque is not None:
             return opaque
+        td = _timedelta_spelling(key)
+        if td is not None:
+            return td
         if "," in key:
             return _opaque_structured([(f"f{i}", part.strip()) for i, part in enumerate(key.split(","))])
         _reject_unsupported(obj, key)
@@ -384,7 +394,7 @@ def _lookup(obj):
             raise NotImplementedError(f"np.dtype: torch dtype {obj} has no NumPy counterpart")
         return found
     inner = getattr(obj, "dtype", None)
-    if type(inner) is dtype:
+    if isinstance(inner, dtype):
         return inner
     if isinstance(obj, (list, tuple, dict)):
         return _opaque_structured(obj)
@@ -449,6 +459,519 @@ class _OpaqueDtype(dtype):
     def __hash__(self):
         return hash(("np2torch.dtype", self.name))
 
+class _PooledDtype(dtype):
+    """Base of the dtypes torch cannot hold element by element: object, fixed-width
+    strings (``S``/``U``) and structured records.
+
+    Their arrays store int64 *handles* into a Python list, the *pool*, which
+    the dtype instance carries (``pool[0]`` is the dtype's default element,
+    what an uninitialised element reads as: None, b'', '' or a zero record).
+    Every family of arrays made by one operation gets its own instance and
+    pool; views share the instance, so they share memory exactly as in NumPy,
+    and anything that only moves elements (reshape, transpose, indexing,
+    flip, take, broadcast) works on the handle tensor unchanged.  Pools only
+    grow: any number of arrays may share one.  Handles of two instances never
+    mix: ``_casting.cast`` between two pooled dtypes copies the referenced
+    elements into the target's pool.  Instances of one dtype compare, hash
+    and print alike.  The instances ``np.dtype(...)`` returns (``OBJECT``,
+    ``dtype('S5')``, ...) are *templates* without a pool: arrays get a copy
+    with a pool (``own``, ``pooled_result``), and a cast into a template
+    means numeric code met such an array and is refused."""
+
+    __slots__ = ("pool", "_default")
+    _pooled = True
+    # not twins: their own values, in native byte order
+    _nbo = property(lambda self: self)
+    _other_order = property(lambda self: self)
+    _swapped = False
+
+    def _copy(self, default=None):
+        """A new instance of this dtype with a pool of its own."""
+        d = object.__new__(type(self))
+        for attr in ("name", "kind", "char", "itemsize", "num", "_torch", "_native", "_index",
+                     "_bits", "_min", "_max", "_default") + self._extra:
+            setattr(d, attr, getattr(self, attr))
+        d.pool = [self._default]
+        return d
+
+    _extra = ()
+
+    def coerce(self, value):
+        """``value`` as an element of this dtype (what the pool stores)."""
+        return value
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash(("np2torch.dtype", self.name))
+
+
+def _pooled_template(cls, name, kind, itemsize, num, index, default):
+    d = object.__new__(cls)
+    d.name = name
+    d.kind = d.char = kind
+    d.itemsize = itemsize
+    d.num = num
+    d._torch = torch.int64
+    d._native = False
+    d._index = index
+    d._bits = itemsize * 8
+    d._min = d._max = None
+    d._default = default
+    d.pool = None
+    return d
+
+
+class _ObjectDtype(_PooledDtype):
+    """``dtype('O')``: arrays of Python objects (see _PooledDtype)."""
+
+    __slots__ = ()
+
+    @property
+    def type(self):
+        return OPAQUE_SCALAR_TYPES["O"]
+
+    @property
+    def str(self):
+        return "|O"
+
+    @property
+    def byteorder(self):
+        return "|"
+
+    @property
+    def alignment(self):
+        return 8
+
+    hasobject = True
+    flags = 63  # NumPy: item refcount, item heap, list pickle, needs init, needs pyapi, uses getitem
+
+    def __repr__(self):
+        return "dtype('O')"
+
+    def __str__(self):
+        return "object"
+
+    def __eq__(self, other):
+        if isinstance(other, _ObjectDtype):
+            return True
+        try:
+            return isinstance(dtype(other), _ObjectDtype)
+        except (TypeError, NotImplementedError):
+            return False
+
+    def __hash__(self):
+        return hash(("np2torch.dtype", "object"))
+
+    def __reduce__(self):
+        return (dtype, ("O",))
+
+
+def new_object_dtype():
+    """A ``dtype('O')`` with a pool of its own (``[None]``)."""
+    return OBJECT._copy()
+
+
+def own(d):
+    """``d``, or a copy with a pool of its own when ``d`` is a template (what a
+    user's ``dtype=object`` / ``dtype='S5'`` names): new arrays get own pools."""
+    return d._copy() if d._pooled and d.pool is None else d
+
+
+own_object = own
+
+
+def object_result(*dtypes):
+    """The object dtype for a result built from operands of ``dtypes``: the
+    operands' own instance when they all share one (their handles stay valid),
+    else a new one (each operand's handles are then remapped by ``cast``)."""
+    found = None
+    for d in dtypes:
+        if d is not None and d.kind == "O":
+            if found is None:
+                found = d
+            elif found is not d:
+                return new_object_dtype()
+    if found is None or found.pool is None:
+        return new_object_dtype()
+    return found  # numeric operands are cast into (appended to) its pool
+
+
+OBJECT = _pooled_template(_ObjectDtype, "object", "O", 8, 17, OBJECT_INDEX, None)
+
+
+def pooled_result(d, dtypes):
+    """The dtype of a result of pooled dtype ``d`` (as promotion found it) built
+    from operands of ``dtypes``: their shared instance when they have one, else
+    a new one (strings: as wide as the widest operand)."""
+    if d.kind == "O":
+        return object_result(*dtypes)
+    shared = dtypes[0] if dtypes else None
+    if shared is not None and shared._pooled and shared.pool is not None and all(x is shared for x in dtypes):
+        return shared
+    if d.kind == "V":
+        first = next((x for x in dtypes if x.kind == "V"), d)
+        return first._copy()
+    width = max((dtype_text_width(x) for x in dtypes), default=1)
+    out = char_template(d.kind, 0)._copy()
+    out.fit(width)
+    return out
+
+
+# -- timedelta64 ------------------------------------------------------------------
+
+TIME_UNITS = ("Y", "M", "W", "D", "h", "m", "s", "ms", "us", "ns", "ps", "fs", "as")
+# attoseconds in one unit; the calendar units (years, months) have no fixed length
+UNIT_AS = {"W": 604800 * 10**18, "D": 86400 * 10**18, "h": 3600 * 10**18, "m": 60 * 10**18,
+           "s": 10**18, "ms": 10**15, "us": 10**12, "ns": 10**9, "ps": 10**6, "fs": 10**3,
+           "as": 1}
+NAT = -(1 << 63)  # NumPy's "not a time", the int64 minimum
+
+
+class _TimedeltaDtype(dtype):
+    """``dtype('m8[unit]')``: int64 counts of ``unit`` (``''``: the generic unit,
+    ``timedelta64``); the int64 minimum is NaT.  Arithmetic is in _datetime.py."""
+
+    __slots__ = ("unit",)
+    # not twins: their own values, in native byte order
+    _nbo = property(lambda self: self)
+    _other_order = property(lambda self: self)
+    _swapped = False
+
+    @property
+    def type(self):
+        return OPAQUE_SCALAR_TYPES["m"]
+
+    @property
+    def str(self):
+        return "<m8" + (f"[{self.unit}]" if self.unit else "")
+
+    @property
+    def byteorder(self):
+        return "="
+
+    @property
+    def alignment(self):
+        return 8
+
+    def __repr__(self):
+        return f"dtype('{self.str}')"
+
+    def __str__(self):
+        return self.name
+
+    def __eq__(self, other):
+        if isinstance(other, _TimedeltaDtype):
+            return other is self
+        try:
+            return self is dtype(other)
+        except (TypeError, NotImplementedError):
+            return False
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash(("np2torch.dtype", self.name))
+
+    def __reduce__(self):
+        return (dtype, (self.str,))
+
+
+def _timedelta(unit, index):
+    d = object.__new__(_TimedeltaDtype)
+    d.name = "timedelta64" + (f"[{unit}]" if unit else "")
+    d.kind = d.char = "m"
+    d.itemsize = 8
+    d.num = 22
+    d._torch = torch.int64
+    d._native = False
+    d._index = index
+    d._bits = 64
+    d._min = d._max = None
+    d.unit = unit
+    return d
+
+
+TIMEDELTA = {u: _timedelta(u, OBJECT_INDEX + 1 + i) for i, u in enumerate(("",) + TIME_UNITS)}
+BYTES_INDEX = OBJECT_INDEX + 1 + len(TIMEDELTA)
+STR_INDEX = BYTES_INDEX + 1
+RECORD_INDEX = STR_INDEX + 1
+N_TYPES = RECORD_INDEX + 1
+
+
+# -- fixed-width strings and structured records (pooled, see _PooledDtype) ------------
+
+class _CharDtype(_PooledDtype):
+    """``dtype('S<n>')`` / ``dtype('<U<n>')``: strings of at most n bytes or
+    characters, NumPy's ``np.bytes_`` / ``np.str_`` values in the pool
+    (``n == 0``: the flexible spelling ``'S'``, sized from the data)."""
+
+    __slots__ = ()
+
+    @property
+    def type(self):
+        return OPAQUE_SCALAR_TYPES[self.kind]
+
+    @property
+    def count(self):
+        return self.itemsize // 4 if self.kind == "U" else self.itemsize
+
+    @property
+    def str(self):
+        return ("|S" if self.kind == "S" else "<U") + repr(self.count)
+
+    @property
+    def byteorder(self):
+        return "|" if self.kind == "S" else "="
+
+    @property
+    def alignment(self):
+        return 1 if self.kind == "S" else 4
+
+    def __repr__(self):
+        spelling = self.str if self.kind == "U" else self.str[1:]
+        return f"dtype('{spelling if self.itemsize else spelling[:-1]}')"
+
+    def __str__(self):
+        return self.str
+
+    def __eq__(self, other):
+        if not isinstance(other, dtype):
+            try:
+                other = dtype(other)
+            except (TypeError, NotImplementedError):
+                return False
+        return isinstance(other, _CharDtype) and (other.kind, other.itemsize) == (self.kind, self.itemsize)
+
+    def __hash__(self):
+        return hash(("np2torch.dtype", self.name))
+
+    def __reduce__(self):
+        return (dtype, (self.str,))
+
+    def coerce(self, value):
+        """NumPy's conversion of a value stored into this string dtype: bytes or
+        text (numbers as their ``str``), cut to the width, trailing NULs dropped."""
+        text = _text(value, self.kind)
+        n = self.count
+        if n:
+            text = text[:n]
+        return OPAQUE_SCALAR_TYPES[self.kind](text.rstrip(b"\0" if self.kind == "S" else "\0"))
+
+    def fit(self, width):
+        """Give a new, still empty, flexible (width 0) instance its width."""
+        unit = 4 if self.kind == "U" else 1
+        self.itemsize = max(width, 1) * unit
+        self._bits = self.itemsize * 8
+        self.name = f"{'bytes' if self.kind == 'S' else 'str'}{self._bits}"
+
+
+# widths NumPy gives numbers turned into strings: by source dtype, and by Python type
+_NUMBER_WIDTH = {"bool": 5, "int8": 4, "int16": 6, "int32": 11, "int64": 21, "uint8": 3,
+                 "uint16": 5, "uint32": 10, "uint64": 20, "float16": 32, "float32": 32,
+                 "float64": 32, "complex64": 64, "complex128": 64}
+_PY_WIDTH = {bool: 5, int: 21, float: 32, complex: 64}
+
+
+def text_width(value):
+    """The string width NumPy gives ``value`` among other elements of a list."""
+    if isinstance(value, (str, bytes)):
+        return len(value)
+    width = _PY_WIDTH.get(type(value))
+    if width is None:
+        inner = getattr(value, "dtype", None)
+        width = _NUMBER_WIDTH.get(getattr(inner, "name", None))
+    return width if width is not None else len(str(value))
+
+
+def dtype_text_width(d):
+    """The string width NumPy gives the values of a numeric dtype (int64: 21)."""
+    if d.kind in "SU":
+        return d.count
+    return _NUMBER_WIDTH.get(d.name, 32)
+
+
+def _text(value, kind):
+    if kind == "S":
+        if isinstance(value, bytes):
+            return bytes(value)
+        return (value if isinstance(value, str) else _number_text(value)).encode("ascii")
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, bytes):
+        return bytes(value).decode("ascii")
+    return _number_text(value)
+
+
+def _number_text(value):
+    return str(value)
+
+
+_CHAR_TEMPLATES = {}
+
+
+def char_template(kind, count):
+    """The ``S<count>`` / ``U<count>`` dtype ``np.dtype`` returns (no pool)."""
+    found = _CHAR_TEMPLATES.get((kind, count))
+    if found is None:
+        unit = 4 if kind == "U" else 1
+        base = "bytes" if kind == "S" else "str"
+        found = _pooled_template(_CharDtype, f"{base}{count * unit * 8}" if count else base, kind,
+                                 count * unit, 18 if kind == "S" else 19,
+                                 BYTES_INDEX if kind == "S" else STR_INDEX, b"" if kind == "S" else "")
+        _CHAR_TEMPLATES[(kind, count)] = found
+    return found
+
+
+class _RecordDtype(_PooledDtype):
+    """A structured dtype (``'S1,u4'``, ``[('a', 'f8'), ...]``): each element a
+    record, stored in the pool as a tuple of NumPy scalars, one per field.
+    Arrays can be made, copied, reshaped, indexed, compared and printed;
+    reading one record (``np.void``) and field access are not supported."""
+
+    __slots__ = ("fields_list",)
+    _extra = ("fields_list",)
+
+    @property
+    def type(self):
+        return OPAQUE_SCALAR_TYPES.get("V")
+
+    @property
+    def names(self):
+        return tuple(name for name, _, _ in self.fields_list)
+
+    @property
+    def fields(self):
+        out, offset = {}, 0
+        for name, fd, shape in self.fields_list:
+            out[name] = (fd, offset)
+            offset += fd.itemsize
+        return out
+
+    @property
+    def descr(self):
+        return [(name, _field_spelling(fd)) + ((shape,) if shape else ())
+                for name, fd, shape in self.fields_list]
+
+    @property
+    def str(self):
+        return f"|V{self.itemsize}"
+
+    @property
+    def byteorder(self):
+        return "|"
+
+    @property
+    def alignment(self):
+        return 1
+
+    isalignedstruct = False
+
+    def __repr__(self):
+        return f"dtype({self.descr!r})"
+
+    def __str__(self):
+        return repr(self.descr)
+
+    def __eq__(self, other):
+        if not isinstance(other, dtype):
+            try:
+                other = dtype(other)
+            except (TypeError, NotImplementedError):
+                return False
+        return isinstance(other, _RecordDtype) and other.fields_list == self.fields_list
+
+    def __hash__(self):
+        return hash(("np2torch.dtype", "record", repr(self.descr)))
+
+    def __reduce__(self):
+        return (dtype, (self.descr,))
+
+    def _copy(self, default=None):
+        d = _PooledDtype._copy(self)
+        d.pool[0] = d._default = self.coerce(tuple(0 if not fd._pooled else fd._default
+                                                   for _, fd, _ in self.fields_list))
+        return d
+
+    def coerce(self, value):
+        """A record: a tuple with one value per field, each converted to its field's type."""
+        if not isinstance(value, tuple) or len(value) != len(self.fields_list):
+            raise ValueError(f"could not assign {value!r} to a record of {len(self.fields_list)} fields")
+        from ._ndarray import asarray
+        out = []
+        for v, (_, fd, shape) in zip(value, self.fields_list):
+            if shape:
+                raise NotImplementedError("np.dtype: sub-array fields are not supported by np2torch")
+            out.append(fd.coerce(v) if fd._pooled else asarray(v, dtype=fd)[()])
+        return tuple(out)
+
+
+def _field_spelling(fd):
+    if fd.kind == "S":
+        return fd.str[1:]
+    return fd.str
+
+
+def common_unit(u, v):
+    """The unit both timedelta units convert to without loss (the finer one)."""
+    if not u or u == v:
+        return v
+    if not v:
+        return u
+    if (u in UNIT_AS) != (v in UNIT_AS):
+        raise TypeError(f"Cannot get a common metadata divisor for Numpy datetime metadata [{u}] "
+                        f"and [{v}] because they have incompatible nonlinear base time units.")
+    if u not in UNIT_AS:
+        return "M"
+    return u if UNIT_AS[u] < UNIT_AS[v] else v
+
+
+def _timedelta_spelling(key):
+    """The timedelta dtype for 'm8', '<m8[s]', 'timedelta64[ns]', 'm' (None otherwise)."""
+    body = key[1:] if key[:1] in "<=|" else key
+    head, sep, rest = body.partition("[")
+    if head not in ("m8", "m", "timedelta64"):
+        return None
+    unit = rest[:-1] if sep and rest.endswith("]") else ("" if not sep else None)
+    return TIMEDELTA.get(unit) if unit is not None else None
+
+
+class _NoCommonDtype(dtype):
+    """What the promotion table holds where two dtypes have no common dtype
+    (timedelta64 with a float): any use raises NumPy's DTypePromotionError."""
+
+    __slots__ = ("pair",)
+    # not twins: their own values, in native byte order
+    _nbo = property(lambda self: self)
+    _other_order = property(lambda self: self)
+    _swapped = False
+
+    def _raise(self, *args):
+        from .exceptions import DTypePromotionError
+        a, b = self.pair
+        raise DTypePromotionError(
+            f"The DTypes {_dtype_class_name(a)} and {_dtype_class_name(b)} do not have a common "
+            "DType. For example they cannot be stored in a single array unless the dtype is "
+            "`object`.")
+
+    kind = char = _index = _torch = _native = itemsize = property(_raise)
+
+    def __repr__(self):
+        return "<no common dtype>"
+
+
+def _dtype_class_name(d):
+    return f"<class 'numpy.dtypes.{'TimeDelta64' if d.kind == 'm' else d.name.capitalize()}DType'>"
+
+
+def _no_common(a, b):
+    d = object.__new__(_NoCommonDtype)
+    d.pair = (a, b)
+    d.name = "no common dtype"
+    return d
+
 
 _OPAQUE = {}
 _OPAQUE_NAMES = {"V": ("void", 1, 8, 20), "S": ("bytes", 1, 8, 18), "U": ("str", 4, 32, 19),
@@ -458,12 +981,14 @@ _OPAQUE_NAMES = {"V": ("void", 1, 8, 20), "S": ("bytes", 1, 8, 18), "U": ("str",
 def _opaque(key):
     """The opaque dtype for 'V6', 'S5', '<U3', 'O' (None for other spellings)."""
     body = key.lstrip("<>=|")
-    if body in ("object", "O"):
-        kind, count = "O", 1
-    elif body[:1] in ("V", "S", "U") and (body[1:].isdigit() or body[1:] == ""):
+    if body in ("object", "O", "O8"):
+        return OBJECT
+    if body[:1] in ("V", "S", "U") and (body[1:].isdigit() or body[1:] == ""):
         kind, count = body[0], int(body[1:] or 0)
     else:
         return None
+    if kind in "SU":
+        return char_template(kind, count)
     found = _OPAQUE.get((kind, count))
     if found is None:
         base, unit, bits, num = _OPAQUE_NAMES[kind]
@@ -501,13 +1026,9 @@ def _opaque_structured(spec):
     key = ("structured", repr(spec))
     found = _OPAQUE.get(key)
     if found is None:
-        found = object.__new__(_OpaqueDtype)
-        found.name = f"void{size * 8}"
-        found.kind = found.char = "V"
-        found.itemsize = size
-        found.num = 20
-        found._bits = size * 8
-        found._min = found._max = None
+        found = _pooled_template(_RecordDtype, f"void{size * 8}", "V", size, 20, RECORD_INDEX, None)
+        found.fields_list = tuple((field[0], dtype(field[1]), field[2] if len(field) > 2 else ())
+                                  for field in spec)
         _OPAQUE[key] = found
     return found
 
@@ -539,6 +1060,21 @@ def _smallest_float_for_int(d):
 def _promote_pair(a, b):
     if a is b:
         return a
+    if a.kind == "O" or b.kind == "O":
+        return OBJECT
+    if a.kind in "SUV" or b.kind in "SUV":
+        kinds = {a.kind, b.kind}
+        if "V" in kinds or "m" in kinds:
+            return _no_common(a, b)
+        return char_template("U" if "U" in kinds else "S", 0)
+    if a.kind == "m" or b.kind == "m":
+        if a.kind == b.kind:
+            try:
+                return TIMEDELTA[common_unit(a.unit, b.unit)]
+            except TypeError:
+                return _no_common(a, b)
+        td, other = (a, b) if a.kind == "m" else (b, a)
+        return td if other.kind in "biu" else _no_common(a, b)
     ka, kb = a.kind, b.kind
     if ka == "b":
         return b
@@ -570,13 +1106,21 @@ def _promote_pair(a, b):
     return cx
 
 
-PROMOTE = [[_promote_pair(a, b) for b in ALL] for a in ALL]
+_TABLE_TYPES = (ALL + [OBJECT] + list(TIMEDELTA.values())  # by _index
+                + [char_template("S", 0), char_template("U", 0), _opaque_structured([("f0", "u1")])])
+PROMOTE = [[_promote_pair(a, b) for b in _TABLE_TYPES] for a in _TABLE_TYPES]
 
 
 def promote_types(type1, type2):
     """``np.promote_types``: the smallest dtype both can be safely cast to."""
     a, b = dtype(type1), dtype(type2)
-    return PROMOTE[a._index][b._index]
+    found = PROMOTE[a._index][b._index]
+    if type(found) is _NoCommonDtype:
+        found._raise()
+    if found.kind in "SU":
+        # as wide as the wider side (numbers: the width of their text)
+        return char_template(found.kind, max(dtype_text_width(a), dtype_text_width(b)))
+    return found
 
 
 def _can_cast_dtypes(src, dst, casting):
@@ -586,6 +1130,14 @@ def _can_cast_dtypes(src, dst, casting):
         return False
     if casting == "unsafe":
         return True
+    if src.kind in "SUV" or dst.kind in "SUV":
+        if dst.kind == "O":
+            return True
+        if src.kind == "V" or dst.kind == "V":
+            return src.kind == dst.kind
+        return src.kind in "biufcSU" and dst.kind in "SU"
+    if src.kind == "m" or dst.kind == "m":
+        return _can_cast_timedelta(src, dst, casting)
     safe = PROMOTE[src._index][dst._index] is dst
     if casting == "safe" or safe:
         return safe
@@ -595,7 +1147,26 @@ def _can_cast_dtypes(src, dst, casting):
         "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'")
 
 
-CAN_CAST = {c: [[_can_cast_dtypes(a, b, c) for b in ALL] for a in ALL]
+def _can_cast_timedelta(src, dst, casting):
+    """NumPy's safe/same_kind casts to and from timedelta64."""
+    if src.kind == "m" and dst.kind == "m":
+        if not src.unit:
+            return True
+        if not dst.unit:
+            return False
+        try:
+            finer = common_unit(src.unit, dst.unit) == dst.unit
+        except TypeError:
+            return False
+        return finer or casting == "same_kind"
+    if dst.kind == "m":
+        if src.kind in "bi":
+            return True
+        return src.kind == "u" and (src.itemsize < 8 or casting == "same_kind")
+    return dst.kind == "O"
+
+
+CAN_CAST = {c: [[_can_cast_dtypes(a, b, c) for b in _TABLE_TYPES] for a in _TABLE_TYPES]
             for c in ("no", "equiv", "safe", "same_kind", "unsafe")}
 
 
@@ -610,7 +1181,7 @@ def can_cast(from_, to, casting="safe"):
             "can_cast() does not support Python ints, floats, and complex because the "
             "result used to depend on the value.\nThis change was part of adopting NEP 50, "
             "we may explicitly allow them again in the future.")
-    src = from_.dtype if hasattr(from_, "dtype") and type(from_) is not dtype and not isinstance(from_, type) else dtype(from_)
+    src = from_.dtype if hasattr(from_, "dtype") and not isinstance(from_, dtype) and not isinstance(from_, type) else dtype(from_)
     dst = dtype(to)
     if casting == "no":
         return equivalent(src, dst)  # 'equiv' allows a change of byte order, 'no' does not
@@ -664,7 +1235,7 @@ def _as_dtype_operand(x):
     if t is dtype:
         return x, None
     inner = getattr(x, "dtype", None)
-    if type(inner) is dtype:
+    if isinstance(inner, dtype):
         return inner, None
     return dtype(x), None
 
@@ -674,7 +1245,10 @@ def result_type(*arrays_and_dtypes):
     if not arrays_and_dtypes:
         raise ValueError("at least one array or dtype is required")
     if len(arrays_and_dtypes) > 2:
-        return _promote_sequence([_dtype_or_weak_type(x) for x in arrays_and_dtypes])
+        keys = [_dtype_or_weak_type(x) for x in arrays_and_dtypes]
+        # object, string and timedelta dtypes promote pairwise (their tables decide)
+        if all(type(k) is dtype or k in (int, float, complex) for k in keys):
+            return _promote_sequence(keys)
     strong = None
     weak = []
     for x in arrays_and_dtypes:
@@ -691,6 +1265,8 @@ def result_type(*arrays_and_dtypes):
         return strong
     for w in weak:
         strong = weak_result(strong, w)
+    if type(strong) is _NoCommonDtype:
+        strong._raise()
     return strong
 
 

@@ -27,7 +27,7 @@ import torch
 from . import _dtypes as D
 from ._casting import cast
 from ._flags import READONLY, check_writeable
-from ._ndarray import asarray, box, ndarray
+from ._ndarray import _wrap, asarray, box, ndarray
 
 __all__ = ["einsum", "einsum_path"]
 
@@ -344,7 +344,18 @@ def einsum(*operands, out=None, dtype=None, order="K", casting="safe", optimize=
     if (len(arrays) == 1 and set(prepared[0][1]) == set(spec.out) and out is None
             and res_dtype == arrays[0].dtype and order.upper() == "K"):
         t, lab = prepared[0]
-        return box(t.permute([lab.index(x) for x in spec.out]), res_dtype)
+        return box(t.permute([lab.index(x) for x in spec.out]), arrays[0].dtype)
+
+    if res_dtype.kind == "O":
+        from ._object import einsum as object_einsum
+        result = object_einsum([(_wrap(t, a.dtype), lab) for (t, lab), a in zip(prepared, arrays)],
+                               spec.out, spec.sizes)
+        if out is not None:
+            if READONLY:
+                check_writeable(out)
+            out._t.copy_(cast(result._t, result.dtype, out.dtype))
+            return out
+        return box(result._t, result.dtype)
 
     tdtype, compute = _compute_torch_dtype(res_dtype)
     tensors = []

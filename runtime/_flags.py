@@ -131,6 +131,18 @@ class Flags:
     def __getitem__(self, key):
         return getattr(self, self._KEYS[key])
 
+    def _state(self):
+        return (self.c_contiguous, self.f_contiguous, self.owndata, self.writeable,
+                self.aligned, self.writebackifcopy)
+
+    def __eq__(self, other):
+        # NumPy compares the flag bits (contiguity, ownership, writeability, alignment)
+        if not isinstance(other, Flags):
+            return NotImplemented
+        return self._state() == other._state()
+
+    __hash__ = None
+
     def __setitem__(self, key, value):
         name = self._KEYS.get(key)
         if name == "writeable":

@@ -16,6 +16,7 @@ import re
 import torch
 
 from . import _dtypes as D
+from ._casting import cast
 from ._manipulation import broadcast_arrays, broadcast_to, expand_dims, moveaxis
 from ._ndarray import _wrap, array, asarray, asanyarray, ndarray
 from ._indexing import ndindex
@@ -53,7 +54,7 @@ def apply_along_axis(func1d, axis, arr, *args, **kwargs):
         if r.shape != first.shape:
             raise ValueError(f"could not broadcast input array from shape {r.shape} into shape "
                              f"{first.shape}")
-        ts.append(r.astype(d)._t if r.dtype != d else r._t)
+        ts.append(cast(r._t, r._dtype, d))  # object results: handles into d's pool
     t = torch.stack(ts).reshape(tuple(outer) + tuple(first.shape))
     k = first.ndim
     # result dims sit after the outer dims; move them to where ``axis`` was
@@ -250,16 +251,18 @@ class vectorize:
             return outs[0] if nout == 1 else outs
         outs = []
         for k, core in enumerate(out_cores):
-            d = D.dtype(otypes[k]) if otypes is not None else results[0][k].dtype
-            ts = [r[k].astype(d)._t if r[k].dtype != d else r[k]._t for r in results]
+            d = D.own_object(D.dtype(otypes[k])) if otypes is not None else results[0][k].dtype
+            ts = [cast(r[k]._t, r[k]._dtype, d) for r in results]  # object: into d's pool
             t = torch.stack(ts).reshape(loop + tuple(sizes[n] for n in core))
             outs.append(_wrap(t, d))
         return outs[0] if nout == 1 else tuple(outs)
 
 
 def frompyfunc(func, /, nin, nout, *, identity=None):
-    raise NotImplementedError("np.frompyfunc: object-dtype ufuncs are not supported by np2torch; "
-                              "use np.vectorize")
+    """``np.frompyfunc``: an ufunc whose one loop (``O...->O...``) calls ``func``
+    on each element; its results are object arrays."""
+    from ._ufuncs import pyfunc_ufunc
+    return pyfunc_ufunc(func, nin, nout, identity)
 
 
 def piecewise(x, condlist, funclist, *args, **kw):

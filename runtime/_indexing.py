@@ -13,7 +13,7 @@ import torch
 
 from . import _dtypes as D
 from . import _scalars as S
-from ._casting import cast
+from ._casting import cast, truth
 from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _fill_value, _normalize_axis, check_same_device
 from ._ndarray import broadcast_shapes_or_raise
 from ._flags import READONLY, check_writeable
@@ -241,7 +241,16 @@ def setitem(a, key, value):
     if READONLY:
         check_writeable(a)
     t = a._t
-    v = _value_tensor(value, a._dtype, t.device)
+    if a._dtype._pooled:
+        from ._object import setitem_value
+        try:
+            v = setitem_value(a, _normalize_key(a, key)[0], value)
+        except (IndexError, RuntimeError, TypeError) as e:
+            if isinstance(e, TypeError) and not isinstance(value, ndarray):
+                raise
+            raise _translate(e, a, key if type(key) is tuple else (key,)) from None
+    else:
+        v = _value_tensor(value, a._dtype, t.device)
     if isinstance(v, torch.Tensor) and v.ndim:
         # NumPy drops leading length-1 axes of the value (a[0] = ones((1, n)))
         lead = 0
@@ -417,6 +426,8 @@ def choose(a, choices, out=None, mode="raise"):
     arrays = [asarray(c) for c in choices]
     # NumPy's result_type of the choices: Python scalars among them are weak
     d = D.result_type(*[c if type(c) in (int, float, complex) else arr for c, arr in zip(choices, arrays)])
+    if d._pooled:
+        d = D.pooled_result(d, [c._dtype for c in arrays])
     ts = [cast(c._t, c._dtype, d) for c in arrays]
     shape = broadcast_shapes_or_raise(idx._t.shape, *[t.shape for t in ts])
     n = len(ts)
@@ -428,7 +439,7 @@ def choose(a, choices, out=None, mode="raise"):
     elif bool((it < 0).any()) or bool((it >= n).any()):
         raise ValueError("invalid entry in choice array")
     stacked = torch.stack([t.expand(shape) for t in ts])
-    r = torch.gather(stacked, 0, it.expand(shape).unsqueeze(0).to(torch.int64)).squeeze(0)
+    r = torch.gather(stacked, 0, it.expand(shape).unsqueeze(0).to(torch.int64)).squeeze(0).clone()  # owns its data
     if out is not None:
         out[...] = _wrap(r, d)
         return out
@@ -462,6 +473,8 @@ def where(condition, x=None, y=None, /):
     from ._ufuncs import _operands
     (tx, ty), (dx, dy) = _operands((x, y), False)
     d = D.PROMOTE[dx._index][dy._index]
+    if d._pooled:
+        d = D.pooled_result(d, [dx, dy])
     device = cond.device
     tx = cast(tx, dx, d) if isinstance(tx, torch.Tensor) else torch.tensor(_fill_value(tx, d), dtype=d._torch, device=device)
     ty = cast(ty, dy, d) if isinstance(ty, torch.Tensor) else torch.tensor(_fill_value(ty, d), dtype=d._torch, device=device)
@@ -475,19 +488,19 @@ def nonzero(a):
     if arr.ndim == 0:
         raise ValueError("Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead. "
                          "If the context of this error is of the form `arr[nonzero(cond)]`, just use `arr[cond]`.")
-    t = arr._t if arr._dtype.kind == "b" else arr._t != 0
+    t = truth(arr._t, arr._dtype)
     return tuple(_wrap(c, D.int64) for c in torch.nonzero(t, as_tuple=True))
 
 
 def flatnonzero(a):
     arr = asarray(a)
-    return _wrap(torch.nonzero(arr._t.reshape(-1) != 0).reshape(-1), D.int64)
+    return _wrap(torch.nonzero(truth(arr._t.reshape(-1), arr._dtype)).reshape(-1), D.int64)
 
 
 def argwhere(a):
     arr = asarray(a)
     t = arr._t if arr.ndim else arr._t.reshape(1)
-    r = torch.nonzero(t != 0 if arr._dtype.kind != "b" else t)
+    r = torch.nonzero(truth(t, arr._dtype))
     if arr.ndim == 0:
         r = r[:, :0]
     return _wrap(r, D.int64)

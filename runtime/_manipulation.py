@@ -12,7 +12,7 @@ from .exceptions import AxisError
 
 __all__ = ["reshape", "ravel", "transpose", "permute_dims", "moveaxis", "rollaxis", "swapaxes",
            "matrix_transpose", "expand_dims", "squeeze", "broadcast_to", "broadcast_arrays",
-           "broadcast_shapes", "atleast_1d", "atleast_2d", "atleast_3d", "concatenate",
+           "broadcast_shapes", "broadcast", "atleast_1d", "atleast_2d", "atleast_3d", "concatenate",
            "concat", "stack", "vstack", "hstack", "dstack", "column_stack", "row_stack",
            "split", "array_split", "hsplit", "vsplit", "dsplit", "unstack", "tile",
            "repeat", "flip", "fliplr", "flipud", "roll", "rot90", "resize", "append",
@@ -178,8 +178,93 @@ def broadcast_shapes(*args):
     try:
         return tuple(torch.broadcast_shapes(*shapes))
     except RuntimeError:
-        raise ValueError("shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is "
-                         "between " + " and ".join(f"arg {i} with shape {s}" for i, s in enumerate(shapes))) from None
+        raise _mismatch(shapes) from None
+
+
+def _mismatch(shapes):
+    """NumPy's error naming the first two arguments that do not broadcast together."""
+    for i, si in enumerate(shapes):
+        for j in range(i):
+            try:
+                torch.broadcast_shapes(shapes[j], si)
+            except RuntimeError:
+                return ValueError("shape mismatch: objects cannot be broadcast to a single shape.  "
+                                  f"Mismatch is between arg {j} with shape {shapes[j]} and arg {i} "
+                                  f"with shape {si}.")
+    return ValueError("shape mismatch: objects cannot be broadcast to a single shape.")
+
+
+class broadcast:
+    """``np.broadcast``: the shape its arguments broadcast to, and iterators
+    over each of them in that shape (``iters[i].base`` is the argument)."""
+
+    def __init__(self, *arrays, **kwargs):
+        if kwargs:
+            raise ValueError("broadcast() takes only positional arguments")
+        flat = []
+        for a in arrays:
+            flat.extend(x.base for x in a.iters) if isinstance(a, broadcast) else flat.append(asarray(a))
+        if len(flat) > 64:
+            raise ValueError("Need at least 0 and at most 64 array objects.")
+        self._arrays = flat
+        self.shape = broadcast_shapes(*[a.shape for a in flat]) if flat else ()
+        self.index = 0
+
+    @property
+    def iters(self):
+        return tuple(_BroadcastIter(a, self.shape) for a in self._arrays)
+
+    @property
+    def numiter(self):
+        return len(self._arrays)
+
+    @property
+    def nd(self):
+        return len(self.shape)
+
+    ndim = nd
+
+    @property
+    def size(self):
+        return _prod(self.shape)
+
+    def reset(self, /):
+        self.index = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.index >= self.size:
+            raise StopIteration
+        idx = []
+        rest = self.index
+        for n in reversed(self.shape):
+            idx.append(rest % n)
+            rest //= n
+        idx = tuple(reversed(idx))
+        self.index += 1
+        return tuple(_wrap(torch.broadcast_to(a._t, self.shape), a._dtype)[idx] for a in self._arrays)
+
+
+class _BroadcastIter:
+    """One of ``broadcast.iters``: a flat iterator over an argument in the broadcast shape."""
+
+    def __init__(self, base, shape):
+        self.base = base
+        self._shape = shape
+
+    def __iter__(self):
+        return iter(_wrap(torch.broadcast_to(self.base._t, self._shape), self.base._dtype).ravel())
+
+    def __len__(self):
+        return _prod(self._shape)
+
+
+import inspect as _inspect  # noqa: E402  (NumPy's signatures of the C type)
+
+broadcast.__signature__ = _inspect.Signature(
+    [_inspect.Parameter("arrays", _inspect.Parameter.VAR_POSITIONAL)])
 
 
 def broadcast_to(array, shape, subok=False):
@@ -243,6 +328,8 @@ def _common(arrays, dtype=None, casting="same_kind", operands=None):
             if not D.CAN_CAST[casting][a._dtype._index][want._index]:
                 raise TypeError(f"Cannot cast array data from {a._dtype!r} to {want!r} according to the rule {casting!r}")
         d = want
+    if d._pooled:
+        d = D.pooled_result(d, [a._dtype for a in arrays])
     return d, [cast(a._t, a._dtype, d) for a in arrays]
 
 
@@ -714,9 +801,14 @@ def copyto(dst, src, casting="same_kind", where=True):
     t, d = tensors[0], dtypes[0]
     if not isinstance(t, torch.Tensor):
         d = D.weak_result(dst._dtype, t) if type(t) is not bool else D.bool_
-        if type(t) is int and d.kind in "iu":
+        if dst._dtype._pooled:
+            from ._ndarray import _fill_value
+            d = dst._dtype
+            t = torch.tensor(_fill_value(t, d), device=dst._t.device)
+        elif type(t) is int and d.kind in "iu":
             D.check_int_fits(d, t)
-        t = torch.tensor(t if d.kind != "b" else bool(t), dtype=d._torch if d._native else torch.int64, device=dst._t.device)
+        if not isinstance(t, torch.Tensor):
+            t = torch.tensor(t if d.kind != "b" else bool(t), dtype=d._torch if d._native else torch.int64, device=dst._t.device)
     mask = None if where is True else _tensor_and_dtype(where, D.bool_)[0]
     try:
         _write_out("copyto", dst, t, d, mask, casting)

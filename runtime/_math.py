@@ -21,6 +21,10 @@ __all__ = ["clip", "round", "around", "dot", "vdot", "inner", "outer", "tensordo
 __all__.remove("logical_all_placeholder")
 
 
+def _parts(a):
+    return a._t, a._dtype
+
+
 def _promote(*arrays):
     d = arrays[0]._dtype
     for a in arrays[1:]:
@@ -28,17 +32,42 @@ def _promote(*arrays):
     return d
 
 
-def clip(a, a_min=None, a_max=None, out=None, *, min=None, max=None, **kwargs):
+_NO_VALUE = object()
+
+
+def clip(a, a_min=_NO_VALUE, a_max=_NO_VALUE, out=None, *, min=_NO_VALUE, max=_NO_VALUE, **kwargs):
+    """``np.clip``: ``minimum(maximum(a, a_min), a_max)`` (bounds may be None)."""
     from ._ufuncs import minimum, maximum
-    lo = a_min if a_min is not None else min
-    hi = a_max if a_max is not None else max
+    if a_min is _NO_VALUE and a_max is _NO_VALUE:
+        lo = None if min is _NO_VALUE else min
+        hi = None if max is _NO_VALUE else max
+    elif a_min is _NO_VALUE:
+        raise TypeError("clip() missing 1 required positional argument: 'a_min'")
+    elif a_max is _NO_VALUE:
+        raise TypeError("clip() missing 1 required positional argument: 'a_max'")
+    elif min is not _NO_VALUE or max is not _NO_VALUE:
+        raise ValueError("Passing `min` or `max` keyword argument when `a_min` and `a_max` are "
+                         "provided is forbidden.")
+    else:
+        lo, hi = a_min, a_max
     r = asarray(a)
+    d = r._dtype
+    if d.kind in "iu":
+        # NumPy drops Python-int bounds beyond the dtype's range (NEP 50 would refuse them)
+        if type(lo) is int and lo <= d._min:
+            lo = None
+        if type(hi) is int and hi >= d._max:
+            hi = None
+    casting = kwargs.pop("casting", "same_kind")
     if lo is None and hi is None:
+        if casting not in D.CAN_CAST:
+            raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or "
+                             f"'unsafe' (got {casting!r})")
         return r.copy() if out is None else _copy_out(r, out)
     if lo is not None:
-        r = maximum(r, lo)
+        r = maximum(r, lo, casting=casting, **kwargs)
     if hi is not None:
-        r = minimum(r, hi)
+        r = minimum(r, hi, casting=casting, **kwargs)
     if out is not None:
         return _copy_out(r, out)
     return r
@@ -100,6 +129,10 @@ def dot(a, b, out=None):
         r = matmul(x, y)
     else:
         d = _promote(x, y)
+        if d.kind == "O":
+            from ._object import tensordot as object_tensordot
+            r = box(*_parts(object_tensordot(x, y, [x.ndim - 1], [max(y.ndim - 2, 0)])))
+            return _copy_out(asarray(r), out) if out is not None else r
         xt = cast(x._t, x._dtype, d)
         yt = cast(y._t, y._dtype, d)
         if y.ndim == 1:
@@ -130,6 +163,9 @@ def inner(a, b):
         raise ValueError("shapes %s and %s not aligned: %d (dim %d) != %d (dim %d)" % (
             x.shape, y.shape, x.shape[-1], x.ndim - 1, y.shape[-1], y.ndim - 1))
     d = _promote(x, y)
+    if d.kind == "O":
+        from ._object import tensordot as object_tensordot
+        return box(*_parts(object_tensordot(x, y, [x.ndim - 1], [y.ndim - 1])))
     xt = cast(x._t, x._dtype, d)
     yt = cast(y._t, y._dtype, d)
     if xt.dtype is torch.bool:
@@ -149,8 +185,6 @@ def tensordot(a, b, axes=2):
     x = asarray(a)
     y = asarray(b)
     d = _promote(x, y)
-    xt = cast(x._t, x._dtype, d)
-    yt = cast(y._t, y._dtype, d)
     if isinstance(axes, int):
         dims = axes
     else:
@@ -163,6 +197,17 @@ def tensordot(a, b, axes=2):
             if x.shape[i] != y.shape[j]:
                 raise ValueError("shape-mismatch for sum")
         dims = (ax_a, ax_b)
+    if d.kind == "O":
+        from ._object import tensordot as object_tensordot
+        if isinstance(dims, int):
+            dims = (list(range(x.ndim - dims, x.ndim)), list(range(dims)))
+        xa = [_normalize_axis(i, x.ndim) for i in dims[0]]
+        ya = [_normalize_axis(i, y.ndim) for i in dims[1]]
+        if any(x.shape[i] != y.shape[j] for i, j in zip(xa, ya)):
+            raise ValueError("shape-mismatch for sum")
+        return box(*_parts(object_tensordot(x, y, xa, ya)))
+    xt = cast(x._t, x._dtype, d)
+    yt = cast(y._t, y._dtype, d)
     try:
         return box(torch.tensordot(xt, yt, dims=dims), d)
     except RuntimeError:
@@ -207,11 +252,17 @@ def array_equal(a1, a2, equal_nan=False):
     if x.shape != y.shape:
         return False
     d = _promote(x, y)
+    if d._pooled:
+        return _object_all_equal(x, y)
     xt = cast(x._t, x._dtype, d)
     yt = cast(y._t, y._dtype, d)
     eq = xt == yt
     if equal_nan and (xt.is_floating_point() or xt.is_complex()):
         eq = eq | (torch.isnan(xt) & torch.isnan(yt))
+    elif d.kind == "m":
+        # NaT equals nothing, unless equal_nan pairs NaTs as it pairs NaNs
+        nx, ny = xt == D.NAT, yt == D.NAT
+        eq = (eq & ~nx) | (nx & ny) if equal_nan else eq & ~nx
     return bool(eq.all())
 
 
@@ -223,7 +274,15 @@ def array_equiv(a1, a2):
     except Exception:
         return False
     d = _promote(x, y)
+    if d._pooled:
+        return _object_all_equal(x, y)
     return bool((cast(x._t, x._dtype, d) == cast(y._t, y._dtype, d)).all())
+
+
+def _object_all_equal(x, y):
+    """NumPy's ``(a1 == a2).all()`` for object operands: Python ``==`` per element."""
+    from ._ufuncs import equal
+    return bool(asarray(equal(x, y)).all())
 
 
 def diff(a, n=1, axis=-1, prepend=None, append=None):

@@ -8,17 +8,19 @@ built at import (see _ufuncs.py).
 """
 
 import builtins
+import numbers
 import operator
+from collections.abc import Mapping
 
 import torch
 
 from . import _dtypes as D
 from . import _scalars as S
-from ._casting import cast, to_torch_value_dtype, uint64_as_float
+from ._casting import cast, to_torch_value_dtype, uint64_as_float, object_values, object_handles, plain
 from ._config import current_device
 from ._flags import READONLY, check_writeable, is_readonly, readonly_view
 
-__all__ = ["ndarray", "array", "asarray", "asanyarray", "ascontiguousarray",
+__all__ = ["ndarray", "array", "asarray", "asanyarray", "ascontiguousarray", "require",
            "asfortranarray", "from_torch", "to_torch", "isscalar", "ndim", "shape", "size",
            "shares_memory", "may_share_memory"]
 
@@ -40,6 +42,11 @@ def item_of(t, d):
     v = t.item()
     if d._nbo is D.uint64 and v < 0:
         v += 1 << 64
+    elif d._pooled:
+        return d.pool[v] if d.kind == "O" else plain(d.pool[v])
+    elif d.kind == "m":
+        from ._datetime import python_value
+        return python_value(v, d)
     return v
 
 
@@ -55,7 +62,15 @@ def box(t, d):
         return a
     if d is D.uint64:
         return S.make_scalar(item_of(t, d), d)
-    return _MAKERS[id(d)](t.item())
+    try:
+        maker = _MAKERS[id(d)]
+    except KeyError:
+        # an object array's element is the object itself; strings are np.bytes_/np.str_
+        if d.kind == "V":
+            raise NotImplementedError("np.void: reading one record of a structured array is not "
+                                      "supported by np2torch (use .tolist())") from None
+        return d.pool[t.item()]
+    return maker(t.item())
 
 
 def broadcast_shapes_or_raise(*shapes):
@@ -127,8 +142,13 @@ class ndarray:
         return func(*args, **kwargs)
 
     def __array__(self, dtype=None, copy=None):
+        if self._dtype._pooled:
+            raise NotImplementedError(f"ndarray.__array__: arrays of dtype {self._dtype} cannot be "
+                                      "exported to NumPy by np2torch (use .tolist())")
         t = to_torch_value_dtype(self._t, self._dtype).detach().cpu()
         out = t.resolve_conj().resolve_neg().numpy()
+        if self._dtype.kind == "m":
+            out = out.view(self._dtype.str)  # NumPy's timedelta64 of the same counts
         if dtype is not None:
             out = out.astype(dtype)
         elif self._dtype._swapped:
@@ -243,8 +263,11 @@ class ndarray:
     # -- conversion ------------------------------------------------------------
     def astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
         d = D.dtype(dtype)
-        if d.kind == "O":
-            return _object_array(self, casting)
+        if d._pooled:
+            # the same pooled dtype keeps its pool; anything else gets a new one
+            d = self._dtype if d == self._dtype and d.itemsize else D.own(d)
+        elif d.kind == "m" and not d.unit and self._dtype.kind == "m":
+            d = self._dtype  # the generic unit keeps the array's own
         if casting not in D.CAN_CAST:
             raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or "
                              f"'unsafe' (got {casting!r})")
@@ -258,22 +281,41 @@ class ndarray:
         return _wrap(t.clone() if t is self._t else t, d)
 
     def copy(self, order="C"):
-        return _wrap(self._t.clone(memory_format=torch.contiguous_format), self._dtype)
+        t = self._t
+        if order != "C" and t.ndim > 1 and _wants_fortran(t, order):
+            rev = tuple(range(t.ndim - 1, -1, -1))
+            return _wrap(t.permute(rev).contiguous().permute(rev), self._dtype)
+        if order == "K":
+            return _wrap(t.clone(), self._dtype)  # torch keeps a dense tensor's stride order
+        return _wrap(t.clone(memory_format=torch.contiguous_format), self._dtype)
 
     def __copy__(self):
         return self.copy()
 
     def __deepcopy__(self, memo):
+        if self._dtype._pooled:
+            import copy
+            d = self._dtype._copy()
+            values = copy.deepcopy(object_values(self._t, self._dtype), memo)
+            return _wrap(object_handles(values, d, self._t.shape, self._t.device), d)
         return self.copy()
 
     def __reduce__(self):
         d = self._dtype
+        if d._pooled:
+            return (_rebuild_pooled, (d, object_values(self._t, d), self.shape))
         return (_rebuild, (self.tolist() if self.ndim else self.item(), d.name if d.isnative else d.str, self.shape))
 
     def tolist(self):
         d = self._dtype
-        if d.kind == "O":
-            _refuse_object_use("tolist")
+        if d._pooled:
+            pool = d.pool
+            if d.kind == "O":
+                return _map_nested(self._t.cpu().tolist(), pool.__getitem__)
+            return _map_nested(self._t.cpu().tolist(), lambda h: plain(pool[h]))
+        if d.kind == "m":
+            from ._datetime import python_value
+            return _map_nested(self._t.cpu().tolist(), lambda v: python_value(v, d))
         t = self._t.detach()
         if d._nbo is D.uint64:
             values = t.cpu().tolist()
@@ -305,7 +347,11 @@ class ndarray:
     def fill(self, value):
         if READONLY:
             check_writeable(self)
-        self._t.fill_(_fill_value(value, self._dtype))
+        d = self._dtype
+        if d._pooled:
+            self._t.fill_(object_handles([d.coerce(value)], d, (), self._t.device))
+            return
+        self._t.fill_(_fill_value(value, d))
 
     def view(self, dtype=None, type=None):
         if dtype is None or (isinstance(dtype, builtins.type) and issubclass(dtype, ndarray)):
@@ -314,6 +360,13 @@ class ndarray:
         if d is self._dtype:
             return _wrap(self._t.view(self._t.shape), d)
         src = self._dtype
+        if d._pooled or src._pooled:
+            if d == src:
+                return _wrap(self._t.view(self._t.shape), src)
+            if d.kind == "O" or src.kind == "O":
+                raise TypeError("Cannot change data-type for array of references.")
+            raise NotImplementedError(f"ndarray.view: reinterpreting {src} as {d} is not "
+                                      "supported by np2torch")
         if src._swapped or d._swapped:
             same_order = src._swapped and d._swapped and src.itemsize == d.itemsize
             if not same_order:
@@ -348,6 +401,8 @@ class ndarray:
         if self._t.numel() != 1:
             raise ValueError("The truth value of an array with more than one element is "
                              "ambiguous. Use a.any() or a.all()")
+        if self._dtype._pooled:
+            return bool(self.item())
         return bool(self._t.reshape(()).item())
 
     def __float__(self):
@@ -386,14 +441,10 @@ class ndarray:
         return bool((self == value).any())
 
     def __repr__(self):
-        if self._dtype.kind == "O":
-            _refuse_object_use("__repr__")
         from ._printing import ndarray_repr
         return ndarray_repr(self)
 
     def __str__(self):
-        if self._dtype.kind == "O":
-            _refuse_object_use("__str__")
         from ._printing import array_str
         return array_str(self)
 
@@ -412,18 +463,6 @@ class ndarray:
 
 
 ndarray.__module__ = "np2torch.runtime"
-
-
-def _object_array(arr, casting="unsafe"):
-    """``arr.astype(object)``: an array of dtype('O') that keeps only its shape.
-
-    torch cannot hold Python objects, so such an array can be made, reshaped and
-    passed around, but every use that needs its elements (arithmetic, casting,
-    indexing to a scalar, printing, tolist) raises NotImplementedError: the
-    dtype's ``_torch``/``_index`` refuse, as for every opaque dtype."""
-    if casting not in ("unsafe", "safe", "same_kind"):
-        raise TypeError(f"Cannot cast array data from {arr._dtype!r} to dtype('O') according to the rule {casting!r}")
-    return _wrap(arr._t.clone(), D.dtype("O"))
 
 
 def _part_dtype(d):
@@ -479,12 +518,50 @@ def _byte_order_view(arr, src, dst):
     return _wrap(readonly_view(t), dst)
 
 
-def _refuse_object_use(what):
-    raise NotImplementedError(f"ndarray.{what}: arrays of dtype object are not supported by np2torch")
+def _wants_fortran(t, order):
+    """Whether NumPy's ``order`` gives a Fortran-ordered copy of ``t``."""
+    order = order.upper() if isinstance(order, str) else "K"
+    if order == "F":
+        return True
+    if order in "AK" and not t.is_contiguous():
+        return t.permute(tuple(range(t.ndim - 1, -1, -1))).is_contiguous()
+    return False
+
+
+_REQUIREMENTS = {"C": "C", "C_CONTIGUOUS": "C", "CONTIGUOUS": "C", "F": "F", "F_CONTIGUOUS": "F",
+                 "FORTRAN": "F", "A": "A", "ALIGNED": "A", "W": "W", "WRITEABLE": "W", "O": "O",
+                 "OWNDATA": "O", "E": "E", "ENSUREARRAY": "E"}
+
+
+def require(a, dtype=None, requirements=None, *, like=None):
+    """``np.require``: ``a`` as an array of ``dtype`` meeting the flag requirements
+    (copying only when it does not)."""
+    if not requirements:
+        return asanyarray(a, dtype=dtype)
+    wanted = {_REQUIREMENTS[r.upper()] for r in requirements}
+    wanted.discard("E")
+    order = "A"
+    if {"C", "F"} <= wanted:
+        raise ValueError('Cannot specify both "C" and "F" order')
+    if "C" in wanted or "F" in wanted:
+        order = "C" if "C" in wanted else "F"
+        wanted.discard(order)
+    arr = asanyarray(a, dtype=dtype)
+    if (order == "C" and not arr.flags.c_contiguous) or (order == "F" and not arr.flags.f_contiguous):
+        arr = arr.copy(order)
+    for flag in wanted:
+        if not arr.flags[flag]:
+            return arr.copy(order)
+    return arr
 
 
 def _rebuild(values, dtype_name, shape):
     return array(values, dtype=dtype_name).reshape(shape)
+
+
+def _rebuild_pooled(d, values, shape):
+    d = d._copy()
+    return _wrap(object_handles(values, d, shape, current_device()), d)
 
 
 def _shares_storage(a, b):
@@ -569,6 +646,21 @@ def _fill_value(value, d):
         if value >= 1 << 63 and d._nbo is D.uint64:
             value -= 1 << 64
         return value
+    if d._pooled:
+        # a value copied into an object array (as NumPy's copyto does: scalars
+        # and 0-d arrays are converted like arrays, to Python values)
+        if isinstance(value, S.generic) and d.kind == "O":
+            value = value._py()
+        elif isinstance(value, ndarray):
+            value = value.item()
+        if d.kind in "SU" and not d.itemsize:
+            d.fit(len(D._text(value, d.kind)))
+        pool = d.pool
+        pool.append(d.coerce(value))
+        return len(pool) - 1
+    if d.kind == "m":
+        from ._datetime import stored_value
+        return stored_value(value, d)
     if isinstance(value, (S.generic,)):
         value = value._py()
     if isinstance(value, ndarray):
@@ -606,13 +698,14 @@ def _fill_value(value, d):
 class _Scan:
     """What a nested sequence holds: its dtype (by NumPy's coercion rules)."""
 
-    __slots__ = ("dtype", "plain", "big", "arrays")
+    __slots__ = ("dtype", "plain", "big", "arrays", "strings")
 
     def __init__(self):
         self.dtype = None
         self.plain = True   # only Python numbers: torch.tensor can take it as is
         self.big = False    # a Python int beyond int64
         self.arrays = False  # holds ndarrays/tensors: stack them
+        self.strings = False  # holds str/bytes (NumPy: a string array unless objects too)
 
     def add(self, d):
         self.dtype = d if self.dtype is None else D.PROMOTE[self.dtype._index][d._index]
@@ -639,9 +732,18 @@ def _scan(obj, scan):
         return
     if isinstance(obj, S.generic):
         scan.plain = False
+        if isinstance(obj, (str, bytes)):
+            scan.strings = True
+            return
         scan.add(obj._dtype)
         return
     if isinstance(obj, ndarray):
+        if obj._dtype._pooled:
+            if obj._dtype.kind in "SU":
+                scan.plain = False
+                scan.strings = True
+                return
+            raise _ObjectElements(obj)
         scan.plain = False
         scan.arrays = True
         scan.add(obj._dtype)
@@ -656,22 +758,23 @@ def _scan(obj, scan):
         scan.add(_PY_DTYPE[float if isinstance(obj, float) else int if isinstance(obj, int) else complex])
         return
     if isinstance(obj, (str, bytes)):
-        raise NotImplementedError("np.array: string arrays are not supported by np2torch")
-    if obj is None:
-        raise NotImplementedError("np.array: object arrays (holding None) are not supported by np2torch")
+        scan.plain = False
+        scan.strings = True
+        return
     if hasattr(obj, "__array__") or hasattr(obj, "__array_interface__"):
+        if getattr(getattr(obj, "dtype", None), "kind", None) == "O":
+            raise _ObjectElements(obj)
         scan.plain = False
         scan.arrays = True
         scan.add(_foreign_tensor(obj)[1])
         return
-    if hasattr(obj, "__len__") and hasattr(obj, "__getitem__"):
+    if hasattr(obj, "__len__") and hasattr(obj, "__getitem__") and not isinstance(obj, Mapping):
         scan.plain = False
         for o in obj:
             _scan(o, scan)
         return
-    if hasattr(obj, "__iter__") and not hasattr(obj, "__len__"):
-        raise NotImplementedError("np.array: object arrays (from an iterator) are not supported by np2torch; use np.fromiter")
-    raise NotImplementedError(f"np.array: object arrays (holding {type(obj).__name__}) are not supported by np2torch")
+    # None, an iterator, a dict, any other object: NumPy makes an object array
+    raise _ObjectElements(obj)
 
 
 def _leaf_tensor(obj, d, device):
@@ -681,6 +784,8 @@ def _leaf_tensor(obj, d, device):
     if isinstance(obj, torch.Tensor):
         src = D.dtype(obj.dtype)
         return cast(_tensor_from_torch(obj), src, d).to(device)
+    if isinstance(obj, S.generic) and obj._dtype.kind == "m":
+        return cast(torch.tensor(obj._value, device=device), obj._dtype, d)
     if isinstance(obj, S.generic) or type(obj) in _PLAIN or isinstance(obj, (int, float, complex)):
         v = obj._py() if isinstance(obj, S.generic) else obj
         return torch.tensor(_fill_value(v, d), dtype=d._torch, device=device)
@@ -742,27 +847,34 @@ class _ObjectElements(Exception):
     """A nested sequence holds an element NumPy stores only in an object array."""
 
 
-def _nested_shape(obj):
-    if type(obj) not in (list, tuple):
-        return ()
-    shapes = {_nested_shape(o) for o in obj}
-    if len(shapes) > 1:
-        raise NotImplementedError("np.array: ragged object arrays are not supported by np2torch")
-    return (len(obj),) + (shapes.pop() if shapes else ())
+def _object_from_nested(obj, d, device, allow_ragged=True):
+    from ._object import from_nested
+    if device is None:
+        device = current_device()
+    return from_nested(obj, d, device, allow_ragged), d
 
 
 def _from_nested(obj, d, device):
+    if d is not None and d._pooled:
+        return _object_from_nested(obj, D.own(d), device, allow_ragged=d.kind == "O")
     scan = _Scan()
     try:
         _scan(obj, scan)
     except _ObjectElements as e:
-        # NumPy stores Python ints beyond 64 bits in an object array: make the
-        # shape-only object array (see _object_array); a numeric dtype refuses
-        if d is not None and d.kind != "O":
+        # NumPy makes an object array of what holds None, other objects or
+        # Python ints beyond 64 bits; a numeric dtype converts its elements
+        if d is not None:
             if type(e.args[0]) is int:
                 raise OverflowError(f"Python integer {e.args[0]} out of bounds for {d.name}") from None
-            raise
-        return torch.zeros(_nested_shape(obj), dtype=torch.int8, device=device), D.dtype("O")
+            od = D.new_object_dtype()
+            t, od = _object_from_nested(obj, od, device, allow_ragged=False)
+            return cast(t, od, d), d
+        return _object_from_nested(obj, D.new_object_dtype(), device, allow_ragged=False)
+    if scan.strings:
+        if d is not None:
+            t, sd = _object_from_nested(obj, _string_dtype_of(obj), device, allow_ragged=False)
+            return cast(t, sd, d), d
+        return _object_from_nested(obj, _string_dtype_of(obj), device, allow_ragged=False)
     inferred = scan.dtype if scan.dtype is not None else D.float64
     target = inferred if d is None else d
     if scan.plain and not scan.big:
@@ -789,6 +901,18 @@ def _from_nested(obj, d, device):
     return t, target
 
 
+def _string_dtype_of(obj):
+    """NumPy's string dtype for nested data holding str/bytes (and numbers):
+    ``<U`` if any text is str, else ``S``, as wide as the widest element."""
+    from ._object import discover
+    leaves = discover(obj)[1]
+    kind = "U" if any(isinstance(v, str) or (isinstance(v, ndarray) and v._dtype.kind == "U")
+                      for v in leaves) else "S"
+    d = D.char_template(kind, 0)._copy()
+    d.fit(max((D.text_width(v) for v in leaves), default=1))
+    return d
+
+
 def _check_nested_ints(obj, d):
     if type(obj) is int:
         D.check_int_fits(d, obj)
@@ -813,6 +937,10 @@ def _tensor_and_dtype(obj, d=None, device=None, keep_order=False):
             return obj._t, obj._dtype if keep_order else obj._dtype._nbo
         if d is obj._dtype:
             return obj._t, d
+        if d._pooled and d.pool is None:
+            if d == obj._dtype or (d is D.OBJECT and obj._dtype.kind == "O"):
+                return obj._t, obj._dtype  # already of that dtype: as it is, pool and all
+            d = d._copy()
         return cast(obj._t, obj._dtype, d), d
     if device is None:
         device = current_device()
@@ -823,12 +951,14 @@ def _tensor_and_dtype(obj, d=None, device=None, keep_order=False):
             if d is None and 0 <= obj < 1 << 64:
                 src = D.uint64
             elif d is None:
-                raise OverflowError(f"Python integer {obj} out of bounds for int64")
-        target = src if d is None else d
+                return _object_from_nested(obj, D.new_object_dtype(), device)
+        target = src if d is None else D.own(d)
         return torch.tensor(_fill_value(obj, target), dtype=target._torch, device=device), target
     if isinstance(obj, S.generic):
+        if isinstance(obj, (str, bytes)):
+            return _from_nested(obj, d, device)
         src = obj._dtype
-        target = (src if keep_order else src._nbo) if d is None else d
+        target = (src if keep_order else src._nbo) if d is None else D.own(d)
         v = obj._py()
         if target is not src:
             tt = torch.tensor(_fill_value(v, src), dtype=src._torch, device=device)
@@ -841,16 +971,23 @@ def _tensor_and_dtype(obj, d=None, device=None, keep_order=False):
         base = _tensor_from_torch(obj)
         if d is None or d is src:
             return base, src
+        d = D.own(d)
         return cast(base, src, d), d
     if t is list or t is tuple:
         return _from_nested(obj, d, device)
     if hasattr(obj, "__array__") or hasattr(obj, "__array_interface__"):
+        if getattr(getattr(obj, "dtype", None), "kind", None) == "O":
+            # a NumPy object array: its elements, in its shape
+            od = D.new_object_dtype()
+            base = object_handles(obj.ravel().tolist(), od, tuple(obj.shape), device)
+            return (base, od) if d is None or d.kind == "O" else (cast(base, od, d), d)
         base, src = _foreign_tensor(obj)
         base = base.to(device)
         if d is None:
             return base, src if keep_order else src._nbo
         if d is src:
             return base, src
+        d = D.own(d)
         return cast(base, src, d), d
     if isinstance(obj, (bool, int, float, complex)):
         # subclasses of Python numbers (IntEnum, ...) count as the plain type
@@ -939,8 +1076,9 @@ def to_torch(a):
 
 
 def isscalar(element):
-    """``np.isscalar``: Python numbers, strings and NumPy scalars."""
-    return isinstance(element, (S.generic, bool, int, float, complex, str, bytes))
+    """``np.isscalar``: NumPy scalars, Python's scalar types and any ``numbers.Number``."""
+    return isinstance(element, (S.generic, bool, int, float, complex, str, bytes, memoryview,
+                                numbers.Number))
 
 
 def ndim(a):

@@ -52,14 +52,15 @@ def _compare(uf, fallback):
     def op(self, other):
         if _defers(other):
             return NotImplemented
-        if fallback is not None and (other is None or isinstance(other, (str, bytes))):
+        if (fallback is not None and (other is None or isinstance(other, (str, bytes)))
+                and not self._dtype._pooled):
             return fallback(self)
         try:
             return _UFUNC_OF[name]._binary(self, other)
         except (NotImplementedError, OverflowError):
             raise
         except (TypeError, ValueError) as e:
-            if fallback is None or "broadcast" in str(e):
+            if fallback is None or "broadcast" in str(e) or self._dtype._pooled:
                 raise
             return fallback(self)
     return op

@@ -28,6 +28,7 @@ import sys
 import torch
 
 from . import _dtypes as D
+from ._casting import plain
 
 __all__ = [
     "set_printoptions", "get_printoptions", "printoptions", "array2string",
@@ -615,7 +616,19 @@ def _bool_format(ndim):
 
 
 _FORMATTER_KEYS = {"b": ("bool",), "i": ("int", "int_kind"), "u": ("int", "int_kind"),
-                   "f": ("float", "float_kind"), "c": ("complexfloat", "complex_kind")}
+                   "f": ("float", "float_kind"), "c": ("complexfloat", "complex_kind"),
+                   "O": ("object",), "m": ("timedelta",), "S": ("numpystr",),
+                   "U": ("numpystr",), "V": ("void",)}
+
+
+def _record_format(v):
+    fields = [repr(plain(x)) if isinstance(x, (bytes, str)) else str(x) for x in v]
+    return "(" + ", ".join(fields) + ("," if len(fields) == 1 else "") + ")"
+
+
+def _object_format(v):
+    # lists are spelled out, so that they cannot be read as a dimension
+    return f"list({v!r})" if type(v) is list else repr(v)
 
 
 def _element_format(dtype, values, ndim, opts):
@@ -627,6 +640,15 @@ def _element_format(dtype, values, ndim, opts):
     kind = dtype.kind
     if kind == "b":
         return _bool_format(ndim)
+    if kind == "O":
+        return _object_format
+    if kind in "SU":
+        return lambda v: repr(plain(v))
+    if kind == "V":
+        return _record_format
+    if kind == "m":
+        from ._datetime import formatter
+        return formatter(values)
     if kind in "iu":
         return _int_format(values, opts["sign"])
     args = (opts["precision"], opts["floatmode"], opts["suppress"], opts["sign"],
@@ -650,6 +672,8 @@ def _edges(t, edgeitems):
 
 
 def _python_values(t, dtype):
+    if dtype._pooled:
+        return _map_nested(t.cpu().tolist(), dtype.pool.__getitem__, t.ndim)
     t = t.detach()
     if t.is_conj():
         t = t.resolve_conj()
@@ -789,7 +813,12 @@ def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
     if not d.isnative:
         extras.append(f"dtype='{d.str}'")
     elif d.name not in _IMPLIED or size == 0 or d._nbo is not d:  # longlong shows dtype=int64
-        extras.append(f"dtype={d.name}")
+        if d.kind in "SU":
+            extras.append(f"dtype='{d.str}'")
+        elif d.kind == "V":
+            extras.append(f"dtype={d.descr!r}")
+        else:
+            extras.append(f"dtype={d.name}" if d.name.isidentifier() else f"dtype='{d.name}'")
     if not extras:
         return text
     extra = ", ".join(extras)
@@ -805,7 +834,8 @@ def array_str(a, max_line_width=None, precision=None, suppress_small=None):
     a = _as_array(a)
     if a._t.ndim == 0:
         from ._ndarray import box
-        return str(box(a._t, a._dtype))
+        v = box(a._t, a._dtype)
+        return repr(v) if isinstance(v, bytes) else str(v)  # NumPy guards bytes with repr
     return array2string(a, max_line_width, precision, suppress_small, " ", "")
 
 

@@ -13,7 +13,7 @@ import operator
 import torch
 
 from . import _dtypes as D
-from ._casting import cast, uint64_as_float
+from ._casting import cast, uint64_as_float, truth, refuse_object
 from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _normalize_axis
 
 __all__ = ["sum", "prod", "mean", "std", "var", "min", "max", "amin", "amax", "argmin",
@@ -91,11 +91,19 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=
     arr, t, d = _prepare(a)
     rd = _sum_dtype(d) if dtype is None else D.loop_dtype(dtype)
     axes = _axes(axis, t.ndim)
+    if rd._pooled:
+        if rd.kind != "O":
+            _no_loop_for_strings("add.reduce", rd)
+        return _object_reduce(operator.add, "add", arr, axes, keepdims, initial, where, 0, out)
     x = cast(t, d, rd)
     x = _where_fill(x, where, 0)
     if x.dtype is torch.bool:
         x = x.to(torch.int64)
-    r = torch.sum(x, dim=axes) if axes else x.clone()
+    if rd.kind == "m":
+        from ._datetime import sum_
+        r = sum_(x, axes)
+    else:
+        r = torch.sum(x, dim=axes) if axes else x.clone()
     if initial is not None:
         r = r + initial
     if r.dtype is not rd._torch:
@@ -107,6 +115,13 @@ def prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where
     arr, t, d = _prepare(a)
     rd = _sum_dtype(d) if dtype is None else D.loop_dtype(dtype)
     axes = _axes(axis, t.ndim)
+    if rd._pooled:
+        if rd.kind != "O":
+            _no_loop_for_strings("multiply", rd)
+        return _object_reduce(operator.mul, "multiply", arr, axes, keepdims, initial, where, 1, out)
+    if rd.kind == "m":
+        from ._ufuncs import UFuncTypeError
+        raise UFuncTypeError(f"ufunc 'multiply' cannot use operands with types {rd!r} and {rd!r}")
     x = cast(t, d, rd)
     x = _where_fill(x, where, 1)
     if x.dtype is torch.bool:
@@ -119,6 +134,67 @@ def prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where
     if r.dtype is not rd._torch:
         r = r.to(rd._torch)
     return _finish(r, rd, axes, t.ndim, keepdims, out, t.shape)
+
+
+def _object_reduce(fn, name, arr, axes, keepdims, initial, where, identity, out):
+    from . import _object as O
+    return O.reduce(fn, name, arr, axes, keepdims, O._NO_INITIAL if initial is None else initial,
+                    where, O._NO_INITIAL if identity is None else identity, out)
+
+
+def _object_mean(arr, axes, keepdims, where, out):
+    """NumPy's mean of an object array: the object sum divided by the count
+    (an intp scalar for a full reduction, Python ints element-wise)."""
+    from ._scalars import int64
+    from ._ufuncs import true_divide
+    total = _object_reduce(operator.add, "add", arr, axes, keepdims, None, where, 0, None)
+    n = _count(arr._t, axes, where)
+    if isinstance(n, int):
+        n = int64(n)
+    elif keepdims:
+        n = _wrap(n, D.int64).reshape(total.shape)
+    else:
+        n = _wrap(n, D.int64)
+    r = true_divide(total, n) if isinstance(total, ndarray) else total / n
+    if out is not None:
+        out[...] = r
+        return out
+    return r
+
+
+def _no_loop_for_strings(name, d):
+    """NumPy's error for arithmetic reductions of string (or record) arrays."""
+    if "." in name:
+        raise TypeError(f"the resolved dtypes are not compatible with {name}. Resolved ({d!r}, {d!r}, {d!r})")
+    from ._ufuncs import UFuncTypeError
+    raise UFuncTypeError(f"ufunc '{name}' did not contain a loop with signature matching types "
+                         f"({d!r}, {d!r}) -> None")
+
+
+def _object_moment(arr, axes, ddof, keepdims, where, root, out):
+    """NumPy's var/std of an object array: object sums and differences,
+    ``x * conjugate(x)`` per element, divided by an intp count."""
+    from ._scalars import int64
+    from ._ufuncs import conjugate, multiply, sqrt, subtract, true_divide
+    n = _count(arr._t, axes, where)
+    total = _object_reduce(operator.add, "add", arr, axes, True, None, where, 0, None)
+    mean = true_divide(total, int64(n) if isinstance(n, int) else _wrap(n, D.int64).reshape(total.shape))
+    x = subtract(arr, mean)
+    x = multiply(x, conjugate(x))
+    ret = _object_reduce(operator.add, "add", x, axes, keepdims, None, where, 0, None)
+    if isinstance(n, int):
+        count = int64(_py.max(n - ddof, 0))
+    else:
+        count = _wrap(torch.clamp(n - ddof, min=0), D.int64)
+        if keepdims:
+            count = count.reshape(ret.shape)
+    ret = true_divide(ret, count) if isinstance(ret, ndarray) else ret / count
+    if root:
+        ret = sqrt(ret)
+    if out is not None:
+        out[...] = ret
+        return out
+    return ret
 
 
 def _count(t, axes, where):
@@ -143,6 +219,16 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     arr, t, d = _prepare(a)
     rd = _mean_dtype(d) if dtype is None else D.loop_dtype(dtype)
     axes = _axes(axis, t.ndim)
+    if rd._pooled:
+        if rd.kind != "O":
+            _no_loop_for_strings("add.reduce", rd)
+        return _object_mean(arr, axes, keepdims, where, out)
+    if rd.kind == "m":
+        from ._datetime import sum_, NAT
+        s = sum_(_where_fill(cast(t, d, rd), where, 0), axes)
+        n = _count(t, axes, where)
+        r = torch.where(s == NAT, s, torch.div(s, n, rounding_mode="trunc"))
+        return _finish(r, rd, axes, t.ndim, keepdims, out, t.shape)
     compute = D.float32 if rd is D.float16 else rd
     x = cast(t, d, compute) if d is not D.uint64 else uint64_as_float(t).to(compute._torch)
     x = _where_fill(x, where, 0)
@@ -172,6 +258,10 @@ def _moment(a, axis, dtype, out, ddof, keepdims, where, correction, root):
     arr, t, d = _prepare(a)
     rd = _mean_dtype(d) if dtype is None else D.loop_dtype(dtype)
     axes = _axes(axis, t.ndim)
+    if rd.kind == "O":
+        return _object_moment(arr, axes, ddof, keepdims, where, root, out)
+    if rd._pooled or rd.kind == "m":
+        refuse_object(f"np.{'std' if root else 'var'}", rd)
     compute = D.float32 if rd is D.float16 else rd
     x = cast(t, d, compute) if d is not D.uint64 else uint64_as_float(t).to(compute._torch)
     n = _count(t, axes, where)
@@ -204,6 +294,26 @@ def _minmax(a, axis, out, keepdims, initial, where, is_max):
     arr, t, d = _prepare(a)
     axes = _axes(axis, t.ndim)
     name = "maximum" if is_max else "minimum"
+    if d._pooled:
+        if d.kind != "O":
+            _no_loop_for_strings(name, d)
+        if where is not True and initial is None:
+            raise ValueError(f"reduction operation '{name}' does not have an identity, so to use "
+                             "a where mask one has to specify 'initial'")
+        from ._object import LOOPS
+        return _object_reduce(LOOPS[name], name, arr, axes, keepdims, initial, where, None, out)
+    if d.kind == "m" and initial is None and where is True:
+        # NaT wins, as NaN does
+        from ._datetime import NAT
+        plain = _minmax(_wrap(t, D.int64), axis, None, keepdims, None, True, is_max)
+        r = plain._t if isinstance(plain, ndarray) else torch.tensor(int(plain), device=t.device)
+        nat = t == NAT
+        nat = (torch.any(nat, dim=axes, keepdim=keepdims) if axes else nat) if t.ndim else nat
+        r = torch.where(nat.reshape(r.shape), torch.full_like(r, NAT), r)
+        if out is not None:
+            from ._ufuncs import _write_out
+            return _write_out(name, out, r, d, None, "unsafe")
+        return box(r, d)
     x = t
     flip = d is D.uint64
     if flip:
@@ -290,6 +400,12 @@ def _arg(a, axis, out, keepdims, is_max):
     arr, t, d = _prepare(a)
     name = "argmax" if is_max else "argmin"
     x = t
+    if d._pooled:
+        from ._object import ranks
+        x = ranks(t, d)  # the first extreme object, as NumPy's object argmax
+    elif d.kind == "m":
+        from ._datetime import NAT
+        x = torch.where(t == NAT, float("nan"), t.to(torch.float64))  # NaT is found first, as NaN
     if d is D.uint64:
         x = torch.bitwise_xor(x, -(1 << 63))
     if x.dtype is torch.bool:
@@ -335,7 +451,7 @@ def argmin(a, axis=None, out=None, *, keepdims=False):
 def all(a, axis=None, out=None, keepdims=False, *, where=True):
     arr, t, d = _prepare(a)
     axes = _axes(axis, t.ndim)
-    x = t != 0 if t.dtype is not torch.bool else t
+    x = truth(t, d)
     x = _where_fill(x, where, True)
     r = torch.all(x, dim=axes) if axes else x.clone()
     return _finish(r, D.bool_, axes, t.ndim, keepdims, out, t.shape)
@@ -344,7 +460,7 @@ def all(a, axis=None, out=None, keepdims=False, *, where=True):
 def any(a, axis=None, out=None, keepdims=False, *, where=True):
     arr, t, d = _prepare(a)
     axes = _axes(axis, t.ndim)
-    x = t != 0 if t.dtype is not torch.bool else t
+    x = truth(t, d)
     x = _where_fill(x, where, False)
     r = torch.any(x, dim=axes) if axes else x.clone()
     return _finish(r, D.bool_, axes, t.ndim, keepdims, out, t.shape)
@@ -354,6 +470,13 @@ def _cumulative(a, axis, dtype, out, fn):
     arr, t, d = _prepare(a)
     # NumPy's accumulate takes any byte order here and computes natively
     rd = _sum_dtype(d) if dtype is None else D.dtype(dtype)._nbo
+    if rd._pooled and rd.kind != "O":
+        _no_loop_for_strings("add.accumulate" if fn is torch.cumsum else "multiply", rd)
+    if rd.kind == "O":
+        from ._object import accumulate
+        flat = arr.reshape(-1) if axis is None else arr
+        ax = 0 if axis is None else _normalize_axis(operator.index(axis), t.ndim)
+        return accumulate(operator.add if fn is torch.cumsum else operator.mul, flat, ax, out)
     x = cast(t, d, rd)
     if x.dtype is torch.bool:
         x = x.to(torch.int64)
@@ -362,7 +485,15 @@ def _cumulative(a, axis, dtype, out, fn):
         ax = 0
     else:
         ax = _normalize_axis(operator.index(axis), t.ndim)
-    r = fn(x, dim=ax)
+    if rd.kind == "m":
+        if fn is torch.cumprod:
+            from ._ufuncs import UFuncTypeError
+            raise UFuncTypeError(f"ufunc 'multiply' cannot use operands with types {rd!r} and {rd!r}")
+        from ._datetime import NAT
+        nat = torch.cummax((x == NAT).to(torch.uint8), dim=ax).values.to(torch.bool)
+        r = torch.where(nat, torch.full_like(x, NAT), torch.cumsum(x, dim=ax))
+    else:
+        r = fn(x, dim=ax)
     if r.dtype is not rd._torch:
         r = r.to(rd._torch)
     if out is not None:
@@ -420,7 +551,7 @@ def ptp(a, axis=None, out=None, keepdims=False):
 def count_nonzero(a, axis=None, *, keepdims=False):
     arr, t, d = _prepare(a)
     axes = _axes(axis, t.ndim)
-    x = (t != 0).to(torch.int64)
+    x = truth(t, d).to(torch.int64)
     r = torch.sum(x, dim=axes) if axes else x
     if keepdims:
         r = r.reshape(tuple(1 if i in axes else s for i, s in enumerate(t.shape)))

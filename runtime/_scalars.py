@@ -14,6 +14,7 @@ numbers; same-typed integers) runs in pure Python; every other mix goes
 through a 0-d array, which applies the same promotion and casting as arrays.
 """
 
+import datetime
 import math
 import operator
 import struct
@@ -54,9 +55,12 @@ def _is_py_number(x):
 
 
 def _defer(other):
-    """Let arrays (ours and torch's) handle mixed operations themselves."""
+    """Let arrays (ours and torch's) handle mixed operations themselves, and
+    defer to any type that opts out of NumPy with ``__array_ufunc__ = None``
+    (NumPy's binop rule)."""
     from ._ndarray import ndarray
-    return isinstance(other, ndarray) or type(other).__module__.startswith("torch")
+    return (isinstance(other, ndarray) or type(other).__module__.startswith("torch")
+            or getattr(type(other), "__array_ufunc__", 0) is None)
 
 
 class generic:
@@ -831,8 +835,10 @@ for _d, _cls in _TWIN_TYPES:
 
 
 def make_scalar(value, d):
-    """Box a Python value already of dtype ``d``'s range as ``d``'s scalar type."""
-    return _MAKERS[id(d)](value)
+    """Box a Python value already of dtype ``d``'s range as ``d``'s scalar type
+    (an object array's element is itself)."""
+    maker = _MAKERS.get(id(d))
+    return value if maker is None else maker(value)
 
 
 def issubdtype(arg1, arg2):
@@ -871,9 +877,9 @@ def isdtype(dtype, kind):
 
 
 class _DateTimeLike:
-    """``np.datetime64`` / ``np.timedelta64``: can be constructed, printed and compared
-    for identity of value and unit, but torch has no datetime arrays, so arithmetic and
-    array use raise NotImplementedError (docs/coverage-notes.md)."""
+    """``np.datetime64``: can be constructed, printed and compared for identity of
+    value and unit, but np2torch has no datetime arrays, so arithmetic and array use
+    raise NotImplementedError (docs/coverage-notes.md)."""
 
     __slots__ = ("_value", "_unit")
 
@@ -906,10 +912,70 @@ class datetime64(_DateTimeLike):
     __slots__ = ()
 
 
-class timedelta64(_DateTimeLike):
-    __slots__ = ()
+class timedelta64(signedinteger):
+    """``np.timedelta64``: a count of a time unit (NaT: not a time).  A NumPy
+    scalar of a timedelta64 dtype: arithmetic and comparisons go through 0-d
+    arrays (_datetime.py has the loops)."""
+
+    __slots__ = ("_value", "_dtype")
+
+    def __new__(cls, value=None, unit=None, /):
+        from ._datetime import stored_value
+        if unit is None and isinstance(value, timedelta64):
+            return value
+        if unit is None and isinstance(value, datetime.timedelta):
+            unit = "us"
+        d = D.TIMEDELTA.get(unit or "")
+        if d is None:
+            raise TypeError(f"Invalid datetime unit \"{unit}\" in metadata")
+        return cls._make(0 if value is None else stored_value(value, d), d)
+
+    @classmethod
+    def _make(cls, count, d):
+        self = object.__new__(cls)
+        self._value = count
+        self._dtype = d
+        return self
+
+    def _py(self):
+        return self._value
+
+    def item(self, *args):
+        from ._datetime import python_value
+        return python_value(self._value, self._dtype)
+
+    tolist = item
+
+    def __int__(self):
+        return self._value
+
+    def __float__(self):
+        return float(self._value)
+
+    def __index__(self):
+        return self._value
+
+    def __bool__(self):
+        return self._value != 0
+
+    def __hash__(self):
+        return hash(self.item())
+
+    def __repr__(self):
+        unit = self._dtype.unit
+        value = "'NaT'" if self._value == D.NAT else str(self._value)
+        return f"np.timedelta64({value}{f',{unit!r}' if unit else ''})"
+
+    def __str__(self):
+        if self._value == D.NAT:
+            return "NaT"
+        unit = self._dtype.unit
+        return f"{self._value} {_UNIT_WORDS[unit] + 's' if unit else 'generic time units'}"
 
 
+_UNIT_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "h": "hour", "m": "minute",
+               "s": "second", "ms": "millisecond", "us": "microsecond", "ns": "nanosecond",
+               "ps": "picosecond", "fs": "femtosecond", "as": "attosecond"}
 datetime64.__module__ = timedelta64.__module__ = "np2torch.runtime"
 __all__ += ["datetime64", "timedelta64"]
 
@@ -986,8 +1052,7 @@ class bytes_(_CharacterScalar, bytes, character):
 
 class object_(generic):
     """``np.object_``: the type of dtype('O').  As in NumPy, calling it returns its
-    argument unchanged; arrays of it can be made by ``astype(object)`` but refuse
-    every use that needs their elements (see docs/coverage-notes.md)."""
+    argument unchanged (elements of object arrays are the Python objects themselves)."""
     __slots__ = ()
 
     def __new__(cls, value=None):
@@ -997,14 +1062,12 @@ class object_(generic):
 for _cls in (flexible, character, str_, bytes_, object_):
     _cls.__module__ = "np2torch.runtime"
 D.SCALAR_TYPES[object_] = D.dtype("O")
+D.SCALAR_TYPES[timedelta64] = D.TIMEDELTA[""]
+for _d in D.TIMEDELTA.values():
+    _MAKERS[_d] = (lambda d: lambda v: timedelta64._make(v, d))(_d)
 
 
-def _refuse_object_element(value):
-    raise NotImplementedError("np.ndarray of dtype object: reading elements is not supported by np2torch")
-
-
-_MAKERS[D.dtype("O")] = _refuse_object_element
-D.OPAQUE_SCALAR_TYPES.update({"U": str_, "S": bytes_, "O": object_})
+D.OPAQUE_SCALAR_TYPES.update({"U": str_, "S": bytes_, "O": object_, "m": timedelta64})
 __all__ += ["flexible", "character", "str_", "bytes_", "object_"]
 
 # np.sctypeDict: NumPy's names of scalar types (those of 64-bit Linux, less the

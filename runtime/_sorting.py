@@ -24,6 +24,12 @@ def _sortable(t, d):
         return t.to(torch.uint8)
     if t.is_complex():
         raise NotImplementedError("np.searchsorted / np.lexsort: complex keys are not supported by np2torch")
+    if d._pooled:
+        from ._object import ranks
+        return ranks(t, d)
+    if d.kind == "m":
+        from ._datetime import sortable
+        return sortable(t)
     return t
 
 

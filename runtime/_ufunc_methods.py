@@ -30,6 +30,9 @@ def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=None
     name = uf.__name__
     kwargs = dict(out=out, keepdims=keepdims, where=where)
     arr = asarray(array)
+    if (arr._dtype.kind == "O" or (dtype is not None and D.dtype(dtype).kind == "O")
+            or getattr(uf, "_object_loop", None) is not None):
+        return _object_reduce(uf, arr, axis, out, keepdims, initial, where)
     if name == "add":
         return R.sum(arr, axis, dtype, initial=initial, **kwargs)
     if name == "multiply":
@@ -44,6 +47,16 @@ def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=None
         return R.any(arr, axis, out=out, keepdims=keepdims, where=where)
     with in_method("reduce"):
         return _generic_reduce(uf, arr, axis, dtype, out, keepdims, initial)
+
+
+def _object_reduce(uf, arr, axis, out, keepdims, initial, where):
+    from . import _object as O
+    fn = O.loop_of(uf)
+    if fn is None or uf.__name__ in O.BOOL_RESULTS:
+        raise NotImplementedError(f"np.{uf.__name__}.reduce: object arrays are not supported by np2torch")
+    return O.reduce(fn, uf.__name__, arr, _axes(axis, arr.ndim), keepdims,
+                    O._NO_INITIAL if initial is None else initial, where,
+                    O._NO_INITIAL if uf.identity is None else uf.identity, out)
 
 
 def _generic_reduce(uf, arr, axis, dtype, out, keepdims, initial):
@@ -81,6 +94,12 @@ def accumulate(uf, array, axis=0, dtype=None, out=None):
         raise TypeError("cannot accumulate on a scalar")
     name = uf.__name__
     d = arr.dtype if dtype is None else D.dtype(dtype)
+    if d.kind == "O" or getattr(uf, "_object_loop", None) is not None:
+        from . import _object as O
+        fn = O.loop_of(uf)
+        if fn is None or name in O.BOOL_RESULTS or uf.nin != 2:
+            raise NotImplementedError(f"np.{name}.accumulate: object arrays are not supported by np2torch")
+        return O.accumulate(fn, arr, _normalize_axis(axis, arr.ndim), out)
     if name == "add":
         r = R.cumsum(arr, axis, d)
     elif name == "multiply":
@@ -108,6 +127,8 @@ def accumulate(uf, array, axis=0, dtype=None, out=None):
 
 def reduceat(uf, array, indices, axis=0, dtype=None, out=None):
     arr = asarray(array)
+    if arr._dtype.kind == "O":
+        raise NotImplementedError(f"np.{uf.__name__}.reduceat: object arrays are not supported by np2torch")
     idx = asarray(indices).tolist()
     ax = _normalize_axis(axis, arr.ndim)
     n = arr.shape[ax]
@@ -153,7 +174,7 @@ def at(uf, a, indices, b=None):
     from ._indexing import _normalize_key
     items, _, _ = _normalize_key(a, key)
     idx_tensors = [k for k in items if isinstance(k, torch.Tensor)]
-    if uf.__name__ == "add" and b is not None and len(items) == 1 and isinstance(items[0], torch.Tensor) and items[0].dtype is not torch.bool:
+    if uf.__name__ == "add" and b is not None and a._dtype.kind != "O" and len(items) == 1 and isinstance(items[0], torch.Tensor) and items[0].dtype is not torch.bool:
         from ._casting import cast
         bt, bd = _tensor_and_dtype(b)
         vals = torch.broadcast_to(cast(bt, bd, a._dtype), a._t[items].shape)

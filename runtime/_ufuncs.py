@@ -21,7 +21,7 @@ from . import _errstate
 from . import _scalars as S
 from ._casting import cast, wrap_unsigned
 from ._flags import READONLY, check_writeable
-from ._ndarray import (ndarray, _wrap, box, _tensor_and_dtype, asarray, check_same_device,
+from ._ndarray import (ndarray, _wrap, box, _tensor_and_dtype, _fill_value, asarray, check_same_device,
                        mixed_devices_error, broadcast_shapes_or_raise)
 from ._ufunc_loops import ALIASES, LOOPS, UMATH_ONLY
 
@@ -432,7 +432,7 @@ class ufunc:
         self._cache = {}
         self._doc = f"NumPy's ``{name}`` ufunc on torch tensors."
         # fast path for operators: same native dtype in, kernel, dtype out
-        self._same = [None] * len(D.ALL)
+        self._same = [None] * D.N_TYPES
         for d in D.ALL:
             if d._native and self._kernel is not None and nin == 2 and nout == 1:
                 loop = self._resolve((d, d))
@@ -444,7 +444,7 @@ class ufunc:
             self._same[D.complex64._index] = self._same[D.complex128._index] = None
         self._scalar_ok = None if nin == 2 and self._kernel is not None else False
         # the same for unary ufuncs: one native dtype in, its loop's dtype out
-        self._same1 = [None] * len(D.ALL)
+        self._same1 = [None] * D.N_TYPES
         for d in D.ALL:
             if d._native and self._kernel is not None and nin == 1 and nout == 1:
                 loop = self._resolve((d,))
@@ -605,6 +605,8 @@ class ufunc:
                                     self.__name__ in _INT_TO_DOUBLE)
         if dtype is not None:
             want = D.loop_dtype(dtype)
+            if want.kind == "O":
+                return _object_call(self, args, out, where, dtype, casting)
             loop = self._resolve((want,) * nin)
             if loop is None:
                 raise self._no_loop((want,) * nin)
@@ -627,6 +629,11 @@ class ufunc:
                           for a, d in zip(args, dtypes)]
                 loop = self._resolve(dtypes)
             if loop is None:
+                if any(d._pooled for d in dtypes):
+                    return _object_call(self, args, out, where, None, casting)
+                if any(d.kind == "m" for d in dtypes):
+                    from ._datetime import ufunc_call
+                    return ufunc_call(self, args, out, where, casting)
                 raise self._no_loop(dtypes)
             ins, out_ds = loop
         xs = [t if isinstance(t, torch.Tensor) and d is l else _to_loop(t, d, l, tensors)
@@ -700,6 +707,37 @@ class ufunc:
         return loop[0] + loop[1]
 
 
+class _PyFuncUfunc(ufunc):
+    """The ufunc ``np.frompyfunc`` makes: one object loop calling a Python function."""
+
+    def __init__(self, func, nin, nout, identity):
+        name = getattr(func, "__name__", type(func).__name__)
+        self.__name__ = f"{name} (vectorized)"
+        self.nin, self.nout, self.nargs = nin, nout, nin + nout
+        self.identity = identity
+        self.types = ["O" * nin + "->" + "O" * nout]
+        self.ntypes = 1
+        self.signature = None
+        self._loops, self._kernel, self._cache = [], None, {}
+        self._same = self._same1 = [None] * D.N_TYPES
+        self._scalar_ok = False
+        self._doc = getattr(func, "__doc__", None)
+        self._object_loop = func if nout == 1 else (lambda *xs: tuple(func(*xs)))
+
+    def _call(self, *args, out=None, where=True, dtype=None, casting="same_kind", **ignored):
+        if len(args) > self.nin:
+            out, args = args[self.nin:], args[:self.nin]
+            out = out[0] if len(out) == 1 else out
+        if len(args) != self.nin:
+            raise TypeError(f"{self.__name__}() takes from {self.nin} to {self.nargs} positional "
+                            f"arguments but {len(args)} were given")
+        return _object_call(self, args, out, where, dtype, casting)
+
+
+def pyfunc_ufunc(func, nin, nout, identity=None):
+    return _PyFuncUfunc(func, nin, nout, identity)
+
+
 _OPERATOR_KERNELS = (operator.add, operator.sub, operator.mul)
 
 
@@ -716,6 +754,13 @@ def _signature_dtype(signature):
     if isinstance(signature, str):
         return signature.split("->")[-1][:1] or None
     return signature
+
+
+def _object_call(uf, args, out, where, dtype, casting):
+    from ._object import ufunc_call
+    if isinstance(out, tuple):
+        out = out[0] if len(out) == 1 else out
+    return ufunc_call(uf, args, out, where, dtype, casting)
 
 
 def _normalize_out(out, nout):
@@ -753,7 +798,14 @@ def _operands(args, comparison, int_to_double=False):
             dtypes.append(None)
             weak.append(x)
         else:
-            t, d = _tensor_and_dtype(x)
+            try:
+                t, d = _tensor_and_dtype(x)
+            except NotImplementedError:
+                # a string beside an object array: NumPy's object loop takes it as it is
+                if not any(type(a) is ndarray and a._dtype.kind == "O" for a in args):
+                    raise
+                d = D.new_object_dtype()
+                t = torch.tensor(_fill_value(x, d))
             tensors.append(t)
             dtypes.append(d)
             strong = d if strong is None else D.PROMOTE[strong._index][d._index]
@@ -946,8 +998,8 @@ def _write_out(name, o, r, od, mask, casting):
         check_writeable(o)
     if not D.CAN_CAST[casting][od._index][o._dtype._index]:
         raise UFuncTypeError(
-            f"Cannot cast ufunc '{name}' output from dtype('{od.name}') to "
-            f"dtype('{o._dtype.name}') with casting rule '{casting}'")
+            f"Cannot cast ufunc '{name}' output from {od!r} to "
+            f"{o._dtype!r} with casting rule '{casting}'")
     target = o._t
     value = cast(r, od, o._dtype)
     try:

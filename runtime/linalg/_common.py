@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 import torch
 
 from .. import _dtypes as D
-from .._casting import cast
+from .._casting import cast, refuse_object
 from .._ndarray import _tensor_and_dtype, _wrap, box, ndarray
 
 __all__ = ["LinAlgError", "EigResult", "EighResult", "QRResult", "SlogdetResult", "SVDResult"]
@@ -99,13 +99,18 @@ def compute_dtype(result_dtype, device):
 # -- normalising ---------------------------------------------------------------
 
 def tensor(a):
-    """(storage tensor, dtype) of any array-like."""
-    return _tensor_and_dtype(a)
+    """(storage tensor, dtype) of any array-like (object arrays are refused)."""
+    t, d = _tensor_and_dtype(a)
+    if d._pooled:
+        refuse_object(None, d)
+    return t, d
 
 
 def operand(a, result_dtype=None):
     """Tensor in the compute dtype, and NumPy's result dtype, for one operand."""
     t, d = _tensor_and_dtype(a)
+    if d._pooled:
+        refuse_object(None, d)
     rd = common_type(d) if result_dtype is None else result_dtype
     cd = compute_dtype(rd, t.device)
     return cast(t, d, cd), rd

@@ -37,10 +37,13 @@ def numel(shape):
 
 
 def on_device(t):
+    """A freshly drawn tensor on the current device, owning its memory as
+    NumPy's results do (a reshape of the drawn buffer is not a view of it:
+    ``flags.owndata`` is True)."""
     dev = current_device()
     if dev is not None and t.device != dev:
         return t.to(dev)
-    return t
+    return t.detach() if t._base is not None else t
 
 
 def seed_words(seed):

@@ -8,6 +8,7 @@ returns tensors; ``fmt_0d`` prints one value as ``np.array2string`` prints a
 """
 
 import math
+import operator
 import struct
 from decimal import Decimal
 
@@ -60,13 +61,26 @@ def isinf(t, d):
     return torch.isinf(t) if d.kind in "fc" else torch.zeros(t.shape, dtype=torch.bool, device=t.device)
 
 
+def _object_compare(op, xt, xd, yt, yd):
+    """``op`` (a Python comparison) element by element, for object operands."""
+    from .._object import broadcast_values
+    shape = tuple(torch.broadcast_shapes(xt.shape, yt.shape))
+    xs, ys = broadcast_values([_wrap(xt, xd), _wrap(yt, yd)], shape)
+    return torch.tensor([bool(op(x, y)) for x, y in zip(xs, ys)], dtype=torch.bool,
+                        device=xt.device).reshape(shape)
+
+
 def equal(xt, xd, yt, yd):
     p = promote(xd, yd)
+    if p._pooled:
+        return _object_compare(operator.eq, xt, xd, yt, yd)
     return to_dtype(xt, xd, p) == to_dtype(yt, yd, p)
 
 
 def less(xt, xd, yt, yd):
     p = promote(xd, yd)
+    if p._pooled:
+        return _object_compare(operator.lt, xt, xd, yt, yd)
     if p.kind == "c":
         # NumPy orders complex numbers lexicographically
         a, b = to_dtype(xt, xd, p), to_dtype(yt, yd, p)
@@ -77,7 +91,7 @@ def less(xt, xd, yt, yd):
 def abs_diff(xt, xd, yt, yd):
     """(|x - y|, its dtype) as NumPy computes it; None for bool (no subtract)."""
     p = promote(xd, yd)
-    if p.kind == "b":
+    if p.kind in "bOSUV":
         return None
     a = to_dtype(xt, xd, p)
     b = to_dtype(yt, yd, p)

@@ -34,6 +34,13 @@ ALL_DTYPES = ["bool"] + INT_DTYPES + FLOAT_DTYPES + COMPLEX_DTYPES
 
 def to_rt(x):
     """A NumPy value (nested in containers too) as the runtime's value."""
+    if isinstance(x, np.ndarray) and x.dtype.kind == "O":
+        # element by element: tolist() would read list elements as dimensions
+        a = rt.empty(x.shape, dtype=object)
+        flat = a.reshape(-1)
+        for i, v in enumerate(x.ravel().tolist()):
+            flat[i] = to_rt(v) if isinstance(v, (np.ndarray, np.generic)) else v
+        return a
     if isinstance(x, np.ndarray):
         return rt.asarray(x.tolist(), dtype=_dtype_spelling(x.dtype)).reshape(x.shape)
     if isinstance(x, np.generic):
@@ -108,6 +115,11 @@ def compare(expected, actual, rtol=None, atol=None, where="result", check_scalar
             f"{where}: byte order {actual.dtype!r} != {expected.dtype!r}")
         assert tuple(actual.shape) == expected.shape, (
             f"{where}: shape {tuple(actual.shape)} != {expected.shape}")
+        if expected.dtype.kind == "O":
+            # the elements themselves: values and Python/NumPy types
+            for i, (e, a) in enumerate(zip(expected.ravel().tolist(), actual.reshape(-1).tolist())):
+                compare(e, a, rtol, atol, f"{where}.flat[{i}]", check_scalar_type)
+            return
         _values_equal(expected, to_np(actual), expected.dtype.name, rtol, atol, where)
         return
     if isinstance(expected, np.generic):

@@ -407,14 +407,8 @@ def _set_and_return(a, index, value):
     return a
 
 
-_STRINGS = "NumPy builds a string/object array first and then fails; np2torch cannot build one (NotImplementedError)"
 # Known disagreements (strict xfails: fixing one makes its test fail until it is removed here).
 KNOWN = {
-    "arg/add-dict": "asarray({}) gives an empty float array instead of an object array",
-    "arg/add-none": _STRINGS, "arg/add-str": _STRINGS, "arg/comparison-str-lt": _STRINGS,
-    "arg/divmod-str": _STRINGS, "arg/sin-none": _STRINGS, "arg/sin-set": _STRINGS,
-    "arg/sqrt-generator": _STRINGS, "arg/sum-str": _STRINGS, "dtype/setitem-str": _STRINGS,
-    "dtype/setitem-str-number": _STRINGS, "huge/array-huge-int": _STRINGS,
     "arg/argsort-bad-order-arg": "order= raises NotImplementedError (no structured arrays) before NumPy's ValueError",
     "arg/dtype-call": "np.dtype(ndarray) returns the array's dtype; NumPy refuses",
     "arg/iinfo-str-bad": "iinfo('nope'): TypeError (unknown dtype) where NumPy reads it as a string dtype",
