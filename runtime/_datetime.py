@@ -65,8 +65,16 @@ def stored_value(value, d):
     if isinstance(value, timedelta64):
         t = torch.tensor(value._value)
         return int(convert_units(t, value._dtype.unit, d.unit))
-    if value is None or (isinstance(value, str) and value == "NaT"):
+    if value is None:
         return NAT
+    if isinstance(value, str):
+        # NumPy reads 'NaT' in any case, and the empty string, as NaT
+        if value.lower() in ("nat", ""):
+            return NAT
+        try:
+            return int(value)
+        except ValueError:
+            raise ValueError("Could not convert object to NumPy timedelta") from None
     if isinstance(value, datetime.timedelta):
         us = (value.days * 86400 + value.seconds) * 10**6 + value.microseconds
         return int(convert_units(torch.tensor(us), "us", d.unit or "us"))

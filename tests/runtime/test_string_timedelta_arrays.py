@@ -165,3 +165,13 @@ def test_timedelta_scalars():
     assert repr(rt.timedelta64(3, "s") * 2) == "np.timedelta64(6,'s')"
     assert rt.array([1, 2], dtype="m8[s]")[1].item() == datetime.timedelta(seconds=2)
     assert isinstance(rt.timedelta64(1), rt.signedinteger)
+
+
+@pytest.mark.parametrize("text", ["NaT", "Nat", "nat", "", "5", " NaT", "x"])
+def test_timedelta64_from_strings(text):
+    def outcome(xp):
+        try:
+            return repr(xp.timedelta64(text, "Y"))
+        except Exception as e:  # noqa: BLE001 - the exception type is the outcome
+            return type(e).__name__
+    assert outcome(rt) == outcome(np)
