@@ -20,7 +20,7 @@ import warnings
 from . import _dtypes as D
 from ._config import current_device
 from ._io_bytes import tensor_bytes, tensor_from_bytes
-from ._ndarray import _wrap, asarray, ndarray
+from ._ndarray import _wrap, array, asarray, ndarray
 
 __all__ = []
 
@@ -85,7 +85,7 @@ def _array_dtype(descr, allow_pickle):
         raise ValueError(f"descr is not a valid dtype descriptor: {descr!r}") from e
     except NotImplementedError:
         d = None
-    if type(d) is not D.dtype:
+    if type(d) is not D.dtype and not (d is not None and d.kind in "SUm"):
         what = "structured dtype" if isinstance(descr, (list, tuple)) else "dtype"
         raise _unsupported("load", f"{what} {descr!r}")
     return d
@@ -271,6 +271,12 @@ def read_array(fp, allow_pickle=False, pickle_kwargs=None, *, max_header_size=MA
             raise ValueError(f"Failed to read all data for array. Expected {shape} = {count} "
                              f"elements, could only read {len(data) // d.itemsize} elements. "
                              "(file seems not fully written?)")
+    if d._pooled:  # fixed-width strings: elements into a new array's pool
+        from ._io_bytes import text_from_bytes
+        flat = array(text_from_bytes(data, d, count), dtype=d)
+        if header["fortran_order"]:
+            return flat.reshape(shape[::-1]).transpose()
+        return flat.reshape(shape)
     t = tensor_from_bytes(data, d)
     if header["fortran_order"]:
         t = t.reshape(shape[::-1]).permute(tuple(range(len(shape) - 1, -1, -1)))

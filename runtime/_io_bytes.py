@@ -75,9 +75,47 @@ def raw_bytes(t):
     return (ctypes.c_char * n).from_address(t.data_ptr()).raw
 
 
+def _text_bytes(arr, order):
+    """NumPy's bytes of a fixed-width string array: each element NUL-padded to
+    the itemsize, ``S`` as its bytes, ``U`` as UTF-32 in the machine's order."""
+    d = arr._dtype
+    if d.kind not in "SU":
+        what = "object" if d.kind == "O" else "structured"
+        raise NotImplementedError(f"ndarray.tobytes / np.save: the bytes of {what} arrays are not "
+                                  "supported by np2torch")
+    pool = d.pool
+    handles = ordered(arr._t, order).reshape(-1).tolist()
+    codec = "utf-32-le" if _LITTLE else "utf-32-be"
+    size = d.itemsize
+    if d.kind == "S":
+        return b"".join(bytes(pool[h]).ljust(size, b"\0") for h in handles)
+    return b"".join(str(pool[h]).encode(codec).ljust(size, b"\0") for h in handles)
+
+
+def text_from_bytes(data, d, count):
+    """The elements of ``count`` fixed-width strings of dtype ``d`` in ``data``
+    (inverse of ``_text_bytes``; trailing NULs end an element, as in NumPy)."""
+    size = d.itemsize
+    view = bytes(memoryview(data).cast("B"))
+    codec = "utf-32-le" if _LITTLE else "utf-32-be"
+    out = []
+    for i in range(count):
+        chunk = view[i * size:(i + 1) * size]
+        if d.kind == "S":
+            out.append(chunk.rstrip(b"\0"))
+        else:
+            out.append(chunk.decode(codec).rstrip("\0"))
+    return out
+
+
+_LITTLE = __import__("sys").byteorder == "little"
+
+
 def tensor_bytes(arr, order="C"):
     """``arr.tobytes(order)``: NumPy's raw bytes, in the byte order of ``arr``'s dtype."""
     d = arr._dtype
+    if d._pooled:
+        return _text_bytes(arr, order)
     t = ordered(bits_tensor(arr._t, d), order)
     if d._swapped:
         t = flip_bytes(t, d)
@@ -152,8 +190,10 @@ def tensor_from_bytes(data, d, count=-1, offset=0, share=False):
         raise ValueError("buffer is smaller than requested size")
     nbytes = count * size
     native = d._nbo
+    if d._pooled:
+        raise NotImplementedError(f"np.frombuffer / np.fromfile: dtype {d} is not supported by np2torch")
     # bool bytes other than 0/1 must read as True, so read them as uint8
-    bits_dtype = torch.uint8 if native is D.bool_ else _BITS_TORCH[native]
+    bits_dtype = torch.uint8 if native is D.bool_ else _BITS_TORCH.get(native, native._torch)
     if count == 0:
         t = torch.empty((0,), dtype=bits_dtype)
     else:

@@ -8,6 +8,7 @@ import warnings
 import numpy as np
 import pytest
 
+import np2torch.runtime as rt
 from np2torch.runtime import _io as R
 from np2torch.runtime._ndarray import asarray
 
@@ -124,10 +125,10 @@ def test_load_refuses_pickles_and_bad_input(tmp_path):
     assert str(ours.value) == str(theirs.value)
     with pytest.raises(EOFError):
         R.load(io.BytesIO(b""))
-    strings = tmp_path / "s.npy"
-    np.save(strings, np.array(["ab"]))
+    records = tmp_path / "s.npy"
+    np.save(records, np.array([(1, 2.0)], dtype=[("a", "i8"), ("b", "f8")]))
     with pytest.raises(NotImplementedError, match="np.load"):
-        R.load(strings)
+        R.load(records)
 
 
 @pytest.mark.parametrize("compressed", [False, True])
@@ -390,3 +391,25 @@ def test_savetxt_loadtxt_round_trip_via_paths(tmp_path):
     with pytest.raises(ValueError):
         R.savetxt(io.StringIO(), asarray(np.zeros((2, 2, 2))))
     assert os.path.exists(path)
+
+
+TEXT_AND_TIME = [
+    np.array(["ab", "c", ""]), np.array([b"x", b"yz", b"a\x00b"]),
+    np.array([["héllo", "w"], ["", "x"]]), np.asfortranarray(np.array([["ab", "c"], ["d", "efg"]])),
+    np.array([1, -2, 3], dtype="m8[s]"), np.array([[5], [6]], dtype="m8[ms]"),
+]
+
+
+@pytest.mark.parametrize("data", TEXT_AND_TIME, ids=range(len(TEXT_AND_TIME)))
+def test_npy_strings_and_timedeltas_both_ways(data):
+    # NumPy writes, np2torch reads (same dtype, values and bytes) ...
+    loaded = R.load(io.BytesIO(npy_bytes(np.save, data)))
+    assert loaded.dtype.str == data.dtype.str and loaded.shape == data.shape
+    assert loaded.tolist() == data.tolist()
+    assert loaded.tobytes() == np.ascontiguousarray(data).tobytes()
+    # ... and the other way round, byte for byte
+    ours = rt.array(data.tolist(), dtype=data.dtype.str)
+    written = npy_bytes(R.save, ours)
+    assert written == npy_bytes(np.save, np.ascontiguousarray(data))
+    back = np.load(io.BytesIO(written))
+    assert back.dtype == data.dtype and back.tolist() == data.tolist()
