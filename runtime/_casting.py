@@ -161,6 +161,18 @@ def _entry_point():
     return f"np.{sub}.{name}" if sub and not sub.startswith("_") else f"np.{name}"
 
 
+def refuse_kinds(what, *arrays):
+    """Refuse arrays of object, string, record or timedelta dtype in a function
+    that only computes on numbers (torch would compute on handles or counts)."""
+    for a in arrays:
+        d = getattr(a, "_dtype", None)
+        if d is not None and (d._pooled or d.kind == "m"):
+            if d.kind == "m":
+                raise NotImplementedError(f"{what or _entry_point()}: timedelta64 arrays are not "
+                                          "supported by this function in np2torch")
+            refuse_object(what, d)
+
+
 def refuse_object(what=None, d=None):
     """NotImplementedError for a function that has no object-array (string,
     structured) implementation."""
@@ -177,8 +189,8 @@ def _coerced(values, dst, src=None):
     if dst.kind in "SU" and dst.itemsize == 0:
         if src is not None and not src._pooled:
             dst.fit(D.dtype_text_width(src))
-        else:
-            dst.fit(max((D.text_width(v) for v in values), default=1))
+        else:  # objects and strings: as long as their text
+            dst.fit(max((len(D._text(v, dst.kind)) for v in values), default=1))
     return [dst.coerce(v) for v in values]
 
 

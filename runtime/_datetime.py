@@ -176,7 +176,7 @@ def _loop(name, arrays, kinds):
         if name == "absolute":
             return _with_nat(t.abs(), t), d
         if name == "sign":
-            return _with_nat(torch.sign(t), t), d
+            return torch.sign(t), d  # NaT, the int64 minimum, is negative (as in NumPy)
         return None
     a, b = arrays
     ka, kb = kinds
