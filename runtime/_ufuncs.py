@@ -832,7 +832,9 @@ def _uint64_kernel(name, kernel):
             r = kernel(fa, fb)
             return r if r.dtype is torch.bool else torch.bitwise_xor(r, _SIGN64)
         return flipped
-    if name in ("floor_divide", "remainder", "fmod", "divmod", "right_shift", "true_divide"):
+    if name == "right_shift":
+        return _uint64_right_shift
+    if name in ("floor_divide", "remainder", "fmod", "divmod", "true_divide"):
         def checked(*xs):
             for x in xs:
                 if bool((x < 0).any()):
@@ -841,6 +843,18 @@ def _uint64_kernel(name, kernel):
             return kernel(*xs)
         return checked
     return kernel
+
+
+def _uint64_right_shift(x, s):
+    """Logical right shift of uint64 bit patterns stored as int64 (shifts of 64
+    or more give 0, as NumPy's)."""
+    s = torch.as_tensor(s, device=x.device)
+    big = s >= 64
+    k = torch.where(big | (s < 0), torch.zeros_like(s), s)
+    # the arithmetic shift copies the sign bit; keep only the 64 - k low bits
+    keep = torch.bitwise_right_shift(torch.full_like(k, (1 << 63) - 1), k - 1)
+    r = torch.where(k > 0, torch.bitwise_and(torch.bitwise_right_shift(x, k), keep), x)
+    return torch.where(big, torch.zeros_like(r), r)
 
 
 def _translate(err, *tensors):
