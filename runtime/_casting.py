@@ -181,7 +181,7 @@ def refuse_object(what=None, d=None):
                               "supported by this function in np2torch")
 
 
-def _coerced(values, dst, src=None):
+def coerce_values(values, dst, src=None):
     """``values`` as elements of the pooled dtype ``dst`` (a flexible string
     width is fitted to them first)."""
     if dst.kind == "O":
@@ -202,16 +202,16 @@ def _pooled_cast(t, src, dst):
         # _dtypes.own / pooled_result)
         refuse_object(None, dst if dst._pooled else src)
     if not src._pooled:
-        values = _coerced(python_values(t, src), dst, src)
+        values = coerce_values(python_values(t, src), dst, src)
         return object_handles(values, dst, t.shape, t.device)
     if dst._pooled:
         # different pools: copy the referenced elements (each once) into dst's
         if t.numel() == 0:
-            _coerced([], dst, src)
+            coerce_values([], dst, src)
             return torch.zeros(t.shape, dtype=torch.int64, device=t.device)
         uniq, inverse = torch.unique(t, return_inverse=True)
         pool = src.pool
-        values = _coerced([pool[h] for h in uniq.tolist()], dst, src)
+        values = coerce_values([pool[h] for h in uniq.tolist()], dst, src)
         return object_handles(values, dst, uniq.shape, t.device)[inverse]
     convert = _FROM_OBJECT[dk] if (dk := dst.kind) != "f" else _to_float
     values = [convert(v, dst) for v in object_values(t, src)]
