@@ -65,8 +65,11 @@ def stored_value(value, d):
     if isinstance(value, timedelta64):
         t = torch.tensor(value._value)
         return int(convert_units(t, value._dtype.unit, d.unit))
-    if value is None or (isinstance(value, str) and value == "NaT"):
+    if value is None:
         return NAT
+    if isinstance(value, (str, bytes)):
+        text = value.decode() if isinstance(value, bytes) else value
+        return NAT if text.strip().lower() == "nat" else int(text)
     if isinstance(value, datetime.timedelta):
         us = (value.days * 86400 + value.seconds) * 10**6 + value.microseconds
         return int(convert_units(torch.tensor(us), "us", d.unit or "us"))
