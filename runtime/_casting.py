@@ -165,6 +165,18 @@ def _entry_point():
     return f"np.{sub}.{name}" if sub and not sub.startswith("_") else f"np.{name}"
 
 
+def refuse_kinds(what, *arrays):
+    """Refuse arrays of object, string, record or timedelta dtype in a function
+    that only computes on numbers (torch would compute on handles or counts)."""
+    for a in arrays:
+        d = getattr(a, "_dtype", None)
+        if d is not None and (d._pooled or d.kind == "m"):
+            if d.kind == "m":
+                raise NotImplementedError(f"{what or _entry_point()}: timedelta64 arrays are not "
+                                          "supported by this function in np2torch")
+            refuse_object(what, d)
+
+
 def refuse_object(what=None, d=None):
     """NotImplementedError for a function that has no object-array (string,
     structured) implementation."""
@@ -173,7 +185,7 @@ def refuse_object(what=None, d=None):
                               "supported by this function in np2torch")
 
 
-def _coerced(values, dst, src=None):
+def coerce_values(values, dst, src=None):
     """``values`` as elements of the pooled dtype ``dst`` (a flexible string
     width is fitted to them first)."""
     if dst.kind == "O":
@@ -181,8 +193,8 @@ def _coerced(values, dst, src=None):
     if dst.kind in "SU" and dst.itemsize == 0:
         if src is not None and not src._pooled:
             dst.fit(D.dtype_text_width(src))
-        else:
-            dst.fit(max((D.text_width(v) for v in values), default=1))
+        else:  # objects and strings: as long as their text
+            dst.fit(max((len(D._text(v, dst.kind)) for v in values), default=1))
     return [dst.coerce(v) for v in values]
 
 
@@ -194,16 +206,16 @@ def _pooled_cast(t, src, dst):
         # _dtypes.own / pooled_result)
         refuse_object(None, dst if dst._pooled else src)
     if not src._pooled:
-        values = _coerced(python_values(t, src), dst, src)
+        values = coerce_values(python_values(t, src), dst, src)
         return object_handles(values, dst, t.shape, t.device)
     if dst._pooled:
         # different pools: copy the referenced elements (each once) into dst's
         if t.numel() == 0:
-            _coerced([], dst, src)
+            coerce_values([], dst, src)
             return torch.zeros(t.shape, dtype=torch.int64, device=t.device)
         uniq, inverse = torch.unique(t, return_inverse=True)
         pool = src.pool
-        values = _coerced([pool[h] for h in uniq.tolist()], dst, src)
+        values = coerce_values([pool[h] for h in uniq.tolist()], dst, src)
         return object_handles(values, dst, uniq.shape, t.device)[inverse]
     convert = _FROM_OBJECT[dk] if (dk := dst.kind) != "f" else _to_float
     values = [convert(v, dst) for v in object_values(t, src)]

@@ -6,7 +6,7 @@ import operator
 import torch
 
 from . import _dtypes as D
-from ._casting import cast
+from ._casting import cast, refuse_object, refuse_kinds
 from ._config import current_device
 from ._ndarray import ndarray, _wrap, asarray, _tensor_and_dtype, _fill_value, _device_arg
 
@@ -405,6 +405,7 @@ def vander(x, N=None, increasing=False):
     if a.ndim != 1:
         raise ValueError("x must be a one-dimensional array or sequence.")
     n = a.shape[0] if N is None else N
+    refuse_kinds("np.vander", a)
     powers = torch.arange(n, device=a._t.device)
     if not increasing:
         powers = powers.flip(0)
@@ -464,6 +465,12 @@ def _triangle(m, k, keep_lower):
         raise ValueError("input array must be at least 1-d")
     t = arr._t if arr.ndim >= 2 else arr._t.expand(arr.shape[0], arr.shape[0])
     k = operator.index(k)
+    if arr._dtype._pooled:
+        # NumPy's where(mask, m, zeros(1, m.dtype)): an object array's zero is the int 0
+        from ._indexing import where
+        keep = torch.ones(t.shape[-2:], dtype=torch.bool, device=t.device)
+        keep = torch.tril(keep, k) if keep_lower else torch.triu(keep, k)
+        return where(_wrap(keep, D.bool_), _wrap(t, arr._dtype), zeros((), dtype=arr._dtype))
     r = torch.tril(t, k) if keep_lower else torch.triu(t, k)
     return _wrap(r, arr._dtype)
 

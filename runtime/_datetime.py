@@ -67,12 +67,13 @@ def stored_value(value, d):
         return int(convert_units(t, value._dtype.unit, d.unit))
     if value is None:
         return NAT
-    if isinstance(value, str):
+    if isinstance(value, (str, bytes)):
+        text = value.decode() if isinstance(value, bytes) else value
         # NumPy reads 'NaT' in any case, and the empty string, as NaT
-        if value.lower() in ("nat", ""):
+        if text.lower() in ("nat", ""):
             return NAT
         try:
-            return int(value)
+            return int(text)
         except ValueError:
             raise ValueError("Could not convert object to NumPy timedelta") from None
     if isinstance(value, datetime.timedelta):
@@ -113,14 +114,8 @@ _COMPARE = {"equal": torch.eq, "not_equal": torch.ne, "less": torch.lt, "less_eq
 
 
 def _operand(x):
-    from ._ndarray import ndarray, asarray
-    if isinstance(x, ndarray):
-        return x
-    if type(x) is int:
-        return asarray(x)
-    if type(x) is bool:
-        return asarray(x)
-    return asarray(x)
+    from ._ndarray import asarray
+    return asarray(x)  # Python ints become int64, as NumPy's timedelta loops take them
 
 
 def _type_error(name, arrays):
@@ -184,7 +179,7 @@ def _loop(name, arrays, kinds):
         if name == "absolute":
             return _with_nat(t.abs(), t), d
         if name == "sign":
-            return _with_nat(torch.sign(t), t), d
+            return torch.sign(t), d  # NaT, the int64 minimum, is negative (as in NumPy)
         return None
     a, b = arrays
     ka, kb = kinds
@@ -229,13 +224,12 @@ def _loop(name, arrays, kinds):
         r = x + y if name == "add" else x - y
         return _with_nat(r, x), d
     if name in _COMPARE and kn in "biu":
-        y = num._t.to(torch.int64).expand_as(x) if num._t.ndim <= x.ndim else num._t.to(torch.int64)
+        y = num._t.to(torch.int64)
         xs, ys = (x, y) if td_first else (y, x)
         r = _COMPARE[name](xs, ys)
         nat = _nat(x)
         return (r | nat if name == "not_equal" else r & ~nat), D.bool_
     if name in ("maximum", "minimum", "fmax", "fmin") and kn in "biu":
-        y = num._t.to(torch.int64)
         return _loop(name, [td, _as_timedelta(num, d)] if td_first else [_as_timedelta(num, d), td],
                      ["m", "m"])
     if name == "multiply":

@@ -387,7 +387,7 @@ def _lookup(obj):
         if name in ("str", "bytes", "object", "str_", "bytes_", "object_", "void",
                     "datetime64", "timedelta64"):
             raise NotImplementedError(f"np.dtype({name}): {name} arrays are not supported by np2torch")
-        return None
+        return OBJECT  # any other Python class: NumPy stores its instances as objects
     if isinstance(obj, torch.dtype):
         found = FROM_TORCH.get(obj)
         if found is None:

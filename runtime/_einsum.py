@@ -346,6 +346,11 @@ def einsum(*operands, out=None, dtype=None, order="K", casting="safe", optimize=
         t, lab = prepared[0]
         return box(t.permute([lab.index(x) for x in spec.out]), arrays[0].dtype)
 
+    if res_dtype._pooled and res_dtype.kind != "O":
+        from ._casting import refuse_object
+        refuse_object("np.einsum", res_dtype)
+    if res_dtype.kind == "m":
+        raise TypeError("invalid data type for einsum")
     if res_dtype.kind == "O":
         from ._object import einsum as object_einsum
         result = object_einsum([(_wrap(t, a.dtype), lab) for (t, lab), a in zip(prepared, arrays)],

@@ -19,13 +19,21 @@ __all__ = ["reshape", "ravel", "transpose", "permute_dims", "moveaxis", "rollaxi
            "insert", "delete", "trim_zeros", "pad", "astype", "copyto"]
 
 
-def _axes_tuple(axis, ndim):
-    if isinstance(axis, (tuple, list)):
-        axes = tuple(_normalize_axis(operator.index(a), ndim) for a in axis)
+def _axes_tuple(axis, ndim, name=None):
+    """Normalised axes; ``name`` prefixes an out-of-range error ('source: axis 3 ...')."""
+    if isinstance(axis, (tuple, list, range)):
+        axes = tuple(_checked_axis(a, ndim, name) for a in axis)
         if len(set(axes)) != len(axes):
-            raise ValueError("repeated axis")
+            raise ValueError(f"repeated axis in `{name}` argument" if name else "repeated axis")
         return axes
-    return (_normalize_axis(operator.index(axis), ndim),)
+    return (_checked_axis(axis, ndim, name),)
+
+
+def _checked_axis(axis, ndim, name):
+    axis = operator.index(axis)
+    if name is not None and not -ndim <= axis < ndim:
+        raise AxisError(axis, ndim, name)
+    return _normalize_axis(axis, ndim)
 
 
 def _shape_arg(shape):
@@ -119,8 +127,8 @@ def matrix_transpose(x, /):
 def moveaxis(a, source, destination):
     arr = asarray(a)
     n = arr.ndim
-    src = _axes_tuple(source, n)
-    dst = _axes_tuple(destination, n)
+    src = _axes_tuple(source, n, "source")
+    dst = _axes_tuple(destination, n, "destination")
     if len(src) != len(dst):
         raise ValueError("`source` and `destination` arguments must have the same number of elements")
     return _wrap(torch.movedim(arr._t, src, dst), arr._dtype)
@@ -573,7 +581,11 @@ def flipud(m):
 def roll(a, shift, axis=None):
     arr = asarray(a)
     if axis is None:
-        return _wrap(torch.roll(arr._t.reshape(-1), shift).reshape(arr._t.shape), arr._dtype)
+        n = arr._t.numel()
+        if isinstance(shift, (tuple, list)) or (isinstance(shift, ndarray) and shift.ndim):
+            return roll(arr.ravel(), shift, 0).reshape(arr.shape)
+        k = operator.index(shift) % n if n else 0  # any integer, however large, as NumPy
+        return _wrap(torch.roll(arr._t.reshape(-1), k).reshape(arr._t.shape), arr._dtype)
     if isinstance(axis, (tuple, list)):
         axes = tuple(_normalize_axis(x, arr.ndim) for x in axis)
     else:
@@ -585,7 +597,9 @@ def roll(a, shift, axis=None):
         axes = axes * len(shifts)
     if len(shifts) != len(axes):
         raise ValueError("'shift' and 'axis' should be scalars or 1D sequences")
-    return _wrap(torch.roll(arr._t, tuple(int(s) for s in shifts), axes), arr._dtype)
+    sizes = arr._t.shape
+    shifts = tuple(operator.index(s) % sizes[ax] if sizes[ax] else 0 for s, ax in zip(shifts, axes))
+    return _wrap(torch.roll(arr._t, shifts, axes), arr._dtype)
 
 
 def rot90(m, k=1, axes=(0, 1)):
@@ -711,7 +725,8 @@ def trim_zeros(filt, trim="fb", axis=None):
         return a
     axes = range(a.ndim) if axis is None else [_normalize_axis(ax, a.ndim) for ax in
                                                ((axis,) if isinstance(axis, int) else axis)]
-    nz = torch.nonzero(a._t != 0)
+    from ._casting import truth
+    nz = torch.nonzero(truth(a._t, a._dtype))
     if nz.shape[0] == 0:
         start = stop = [0] * a.ndim
     else:
@@ -733,8 +748,17 @@ def pad(array, pad_width, mode="constant", **kwargs):
     t = arr._t
     if mode == "constant":
         cv = kwargs.get("constant_values", 0)
-        cvt, _ = _tensor_and_dtype(cv)
+        cvt, cvd = _tensor_and_dtype(cv)
         cv_pairs = torch.broadcast_to(cvt.reshape(-1, 2) if cvt.numel() > 1 else cvt.reshape(1, 1).expand(1, 2), (nd, 2)).tolist() if nd else []
+        if arr._dtype.kind == "O" and not cvd._pooled:
+            # NumPy stores the constants as the NumPy scalars of their array
+            from ._scalars import make_scalar
+            pool = arr._dtype.pool
+            for pair in cv_pairs:
+                for i, v in enumerate(pair):
+                    pool.append(make_scalar(v, cvd))
+                    pair[i] = len(pool) - 1
+            cvd = None
         for ax in range(nd):
             before, after = pw[ax]
             if before == 0 and after == 0:
@@ -744,8 +768,9 @@ def pad(array, pad_width, mode="constant", **kwargs):
             shape_a = list(t.shape)
             shape_a[ax] = after
             from ._ndarray import _fill_value
-            vb = _fill_value(cv_pairs[ax][0], arr._dtype)
-            va = _fill_value(cv_pairs[ax][1], arr._dtype)
+            vb, va = cv_pairs[ax]
+            if cvd is not None:
+                vb, va = _fill_value(vb, arr._dtype), _fill_value(va, arr._dtype)
             t = torch.cat([torch.full(shape_b, vb, dtype=t.dtype, device=t.device), t,
                            torch.full(shape_a, va, dtype=t.dtype, device=t.device)], ax)
         return _wrap(t, arr._dtype)

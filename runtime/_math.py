@@ -1,13 +1,14 @@
 """Mathematical and logic functions that are not ufuncs (NumPy docs:
 "Mathematical functions", "Logic functions", "Linear algebra" products)."""
 
+import builtins
 import math
 import operator
 
 import torch
 
 from . import _dtypes as D
-from ._casting import cast
+from ._casting import cast, refuse_object, refuse_kinds
 from ._flags import READONLY, check_writeable
 from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _normalize_axis
 
@@ -90,6 +91,13 @@ def round(a, decimals=0, out=None):
             r = (torch.round(t.to(torch.float64) / f) * f).to(t.dtype)
     elif d.kind == "c":
         r = torch.complex(_round_float(t.real, decimals), _round_float(t.imag, decimals))
+    elif d._pooled or d.kind == "m":
+        # NumPy: rint (times/over 10**decimals): objects need a rint method
+        from ._ufuncs import rint
+        r = asarray(rint(arr if not decimals else arr * 10.0 ** decimals))
+        if decimals:
+            r = r / 10.0 ** decimals
+        return _copy_out(r, out) if out is not None else r
     else:
         r = _round_float(t, decimals)
     res = box(r, d) if not isinstance(a, ndarray) or arr.ndim == 0 else _wrap(r, d)
@@ -185,6 +193,8 @@ def tensordot(a, b, axes=2):
     x = asarray(a)
     y = asarray(b)
     d = _promote(x, y)
+    if d.kind == "m":
+        refuse_kinds("np.tensordot", x, y)
     if isinstance(axes, int):
         dims = axes
     else:
@@ -217,25 +227,33 @@ def tensordot(a, b, axes=2):
 def kron(a, b):
     x = asarray(a)
     y = asarray(b)
+    refuse_kinds("np.kron", x, y)
     d = _promote(x, y)
     return _wrap(torch.kron(cast(x._t, x._dtype, d), cast(y._t, y._dtype, d)), d)
 
 
 def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
-    x = asarray(a)
-    y = asarray(b)
-    d = _promote(x, y)
-    if d.kind in "biu":
-        d = D.float64
-    xt = cast(x._t, x._dtype, d)
-    yt = cast(y._t, y._dtype, d)
-    xt, yt = torch.broadcast_tensors(xt, yt)
-    finite = torch.isfinite(xt) & torch.isfinite(yt)
-    close = torch.abs(xt - yt) <= (atol + rtol * torch.abs(yt))
-    r = torch.where(finite, close, xt == yt)
-    if equal_nan:
-        r = r | (torch.isnan(xt) & torch.isnan(yt))
-    return box(r, D.bool_)
+    """``np.isclose``: ``|a - b| <= atol + rtol * |b|`` by NumPy's ufuncs (so NEP 50
+    treats Python-number tolerances weakly), equal infinities close, NaN only
+    with ``equal_nan``."""
+    from . import _errstate
+    from ._reductions import all as np_all
+    from ._ufuncs import isfinite, isnan, less_equal
+    x, y, atol, rtol = (v if isinstance(v, (int, float, complex)) else asarray(v)
+                        for v in (a, b, atol, rtol))
+    if isinstance(y, ndarray) and y._dtype.kind != "m":
+        y = asarray(y, dtype=D.result_type(y, 1.0))
+    elif type(y) is int:
+        y = float(y)
+    if not (bool(np_all(isfinite(atol))) and bool(np_all(isfinite(rtol)))):
+        _errstate.report("invalid", f"One of rtol or atol is not valid, atol: {atol}, rtol: {rtol}",
+                         stacklevel=3)
+    with _errstate.errstate(invalid="ignore"):
+        # builtins.abs, as NumPy: a Python-number tolerance term stays weak
+        result = less_equal(builtins.abs(x - y), atol + rtol * builtins.abs(y)) & isfinite(y) | (x == y)
+        if equal_nan:
+            result = result | (isnan(x) & isnan(y))
+    return asarray(result)[()]
 
 
 def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
@@ -315,6 +333,14 @@ def diff(a, n=1, axis=-1, prepend=None, append=None):
         arr = concatenate(parts, ax)
     t = arr._t
     d = arr._dtype._nbo  # a computed result: native byte order
+    if d._pooled or d.kind == "m":
+        # NumPy's a[1:] - a[:-1] by the subtract ufunc (objects: their own -; NaT)
+        from ._ufuncs import subtract
+        for _ in range(n):
+            m = builtins_max(arr.shape[ax] - 1, 0)
+            arr = asarray(subtract(_wrap(arr._t.narrow(ax, 1, m), arr._dtype),
+                                   _wrap(arr._t.narrow(ax, 0, m), arr._dtype)))
+        return arr
     for _ in range(n):
         hi = t.narrow(ax, 1, builtins_max(t.shape[ax] - 1, 0))
         lo = t.narrow(ax, 0, builtins_max(t.shape[ax] - 1, 0))
@@ -457,19 +483,42 @@ def real_if_close(a, tol=100):
     return arr
 
 
+_CONV_MODES = ("valid", "same", "full")
+
+
+def _mode_name(mode):
+    """NumPy's convolve/correlate mode: one of the three names or 0, 1, 2."""
+    if isinstance(mode, str):
+        if mode not in _CONV_MODES:
+            raise ValueError("Use one of 'valid', 'same', or 'full' for convolve/correlate mode")
+        return mode
+    if type(mode) is int or (hasattr(mode, "__index__") and not isinstance(mode, (bool, float))):
+        i = operator.index(mode)
+        if i not in (0, 1, 2):
+            raise ValueError("integer convolve/correlate mode must be 0, 1, or 2")
+        return _CONV_MODES[i]
+    raise TypeError("convolve/correlate mode not understood")
+
+
 def _conv_mode(x, y, mode, flip):
+    mode = _mode_name(mode)
+    if x._dtype.kind == "m" or y._dtype.kind == "m":
+        refuse_kinds("np.convolve" if flip else "np.correlate", x, y)
     d = _promote(x, y)
     if d.kind == "b":
         d = D.bool_
-    xt = cast(x._t, x._dtype, d)
-    yt = cast(y._t, y._dtype, d)
     if x.size == 0 or y.size == 0:
         raise ValueError("v cannot be empty" if y.size == 0 else "a cannot be empty")
+    n, m = x.size, y.size
+    if d.kind == "O":
+        full = _object_correlation(x, y, flip)
+        return _wrap(_conv_slice(full._t, mode, n, m), full._dtype)
+    xt = cast(x._t, x._dtype, d)
+    yt = cast(y._t, y._dtype, d)
     if flip:
         yt = torch.flip(yt, (0,))
     elif d.kind == "c":
         yt = torch.conj(yt)
-    n, m = xt.shape[0], yt.shape[0]
     compute = xt.dtype
     if compute in (torch.bool,) or not (xt.is_floating_point() or xt.is_complex()):
         xt_c, yt_c = xt.to(torch.float64), yt.to(torch.float64)
@@ -480,19 +529,36 @@ def _conv_mode(x, y, mode, flip):
         yt_c.reshape(1, 1, -1)).reshape(-1) if not xt_c.is_complex() else _complex_corr(xt_c, yt_c)
     if not (xt.is_floating_point() or xt.is_complex()):
         full = torch.round(full).to(xt.dtype) if compute is not torch.bool else full != 0
+    return _wrap(_conv_slice(full, mode, n, m), d)
+
+
+def _conv_slice(full, mode, n, m):
+    """The part of the full correlation ``mode`` keeps."""
     if mode == "full":
-        r = full
-    elif mode == "same":
+        return full
+    if mode == "same":
         length = builtins_max(n, m)
         start = (n + m - 1 - length) // 2
-        r = full[start:start + length]
-    elif mode == "valid":
+    else:
         length = builtins_max(n, m) - builtins_min(n, m) + 1
         start = builtins_min(n, m) - 1
-        r = full[start:start + length]
-    else:
-        raise ValueError(f"mode must be one of 'full', 'same', or 'valid' (got {mode!r})")
-    return _wrap(r, d)
+    return full[start:start + length]
+
+
+def _object_correlation(x, y, flip):
+    """The full correlation of object vectors (``flip``: convolution), each
+    output NumPy's object dot of the overlapping elements (no conjugation)."""
+    from ._object import values, dot_values, from_values
+    xs, ys = values(x), values(y)
+    if flip:
+        ys = ys[::-1]
+    n, m = len(xs), len(ys)
+    full = []
+    for k in range(n + m - 1):
+        off = k - (m - 1)
+        js = range(builtins_max(0, -off), builtins_min(m, n - off))
+        full.append(dot_values([xs[j + off] for j in js], [ys[j] for j in js]))
+    return from_values(full, (n + m - 1,), x._t.device)
 
 
 def _complex_corr(x, y):
@@ -510,6 +576,8 @@ builtins_min = _b.min
 def convolve(a, v, mode="full"):
     x = asarray(a).ravel()
     y = asarray(v).ravel()
+    if x.size == 0 or y.size == 0:
+        raise ValueError("a cannot be empty" if x.size == 0 else "v cannot be empty")
     if x.size < y.size:
         x, y = y, x
     return _conv_mode(x, y, mode, True)
@@ -531,6 +599,8 @@ def interp(x, xp, fp, left=None, right=None, period=None):
     xa = asarray(x)
     xpa = asarray(xp)
     fpa = asarray(fp)
+    if xa._dtype.kind == "m" or xpa._dtype.kind == "m" or fpa._dtype.kind == "m":
+        refuse_kinds("np.interp", xa, xpa, fpa)
     if xpa.ndim != 1 or fpa.ndim != 1:
         raise ValueError("Data points must be 1-D sequences")
     if xpa.shape[0] != fpa.shape[0]:
@@ -589,6 +659,7 @@ def i0(x):
 def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
     x = asarray(a)
     y = asarray(b)
+    refuse_kinds("np.cross", x, y)
     if axis is not None:
         axisa = axisb = axisc = axis
     xt = torch.movedim(x._t, axisa, -1)
@@ -614,6 +685,7 @@ def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
 
 def trapezoid(y, x=None, dx=1.0, axis=-1):
     ya = asarray(y)
+    refuse_kinds("np.trapezoid", ya)
     d = D.float64 if ya._dtype.kind in "biu" else ya._dtype
     yt = cast(ya._t, ya._dtype, d)
     ax = _normalize_axis(axis, ya.ndim)
@@ -637,6 +709,7 @@ def trapezoid(y, x=None, dx=1.0, axis=-1):
 
 def gradient(f, *varargs, axis=None, edge_order=1):
     arr = asarray(f)
+    refuse_kinds("np.gradient", arr)
     d = D.float64 if arr._dtype.kind in "biu" else arr._dtype
     t = cast(arr._t, arr._dtype, d)
     axes = list(range(arr.ndim)) if axis is None else ([axis] if isinstance(axis, int) else list(axis))
@@ -721,6 +794,7 @@ def bincount(x, weights=None, minlength=0):
 def digitize(x, bins, right=False):
     xa = asarray(x)
     ba = asarray(bins)
+    refuse_kinds("np.digitize", xa, ba)
     if ba.ndim != 1:
         raise ValueError("object too deep for desired array")
     bt = cast(ba._t, ba._dtype, D.float64)
@@ -739,6 +813,7 @@ def digitize(x, bins, right=False):
 
 def histogram_bin_edges(a, bins=10, range=None, weights=None):
     arr = asarray(a)
+    refuse_kinds("np.histogram", arr)
     t = cast(arr._t, arr._dtype, D.float64).reshape(-1)
     if isinstance(bins, str):
         raise NotImplementedError(f"np.histogram_bin_edges: bins={bins!r} is not supported by np2torch")

@@ -394,6 +394,8 @@ class ndarray:
             raise TypeError("iteration over a 0-d array")
         d = self._dtype
         if self._t.ndim == 1:
+            if d._pooled or d.kind == "m":
+                return iter([box(h, d) for h in self._t.unbind(0)])
             return iter([S.make_scalar(v, d) for v in self.tolist()])
         return (_wrap(row, d) for row in self._t.unbind(0))
 

@@ -1,13 +1,15 @@
-"""Object arrays (``dtype=object``): creation from Python objects and the
-Python-level loops NumPy runs for them.
+"""Object arrays (``dtype=object``), and the pooled string and record arrays
+that share their storage: creation from Python objects and the Python-level
+loops NumPy runs for them.
 
-An object array's tensor holds int64 handles into its dtype's pool (see
-``_dtypes._ObjectDtype``); moving elements is torch work on the handles, and
-only what needs the objects themselves lives here: discovering the shape of
-nested sequences, the element-wise ufunc loops (NumPy's ``O`` loops call the
-Python operator, the ``math`` function or the element's method of the same
-name), reductions, accumulations and products.  These run one Python call per
-element, as NumPy's own object loops do.
+Such an array's tensor holds int64 handles into its dtype's pool (see
+``_dtypes._PooledDtype``); moving elements is torch work on the handles, and
+only what needs the elements themselves lives here: discovering the shape of
+nested sequences, setitem values, the element-wise ufunc loops (NumPy's ``O``
+loops call the Python operator, the ``math`` function or the element's
+method of the same name; strings and records only compare), reductions,
+accumulations, products and ordering.  These run one Python call per element,
+as NumPy's own object loops do.
 """
 
 import functools
@@ -18,7 +20,7 @@ from collections.abc import Mapping
 import torch
 
 from . import _dtypes as D
-from ._casting import cast, object_handles, object_values, python_values, plain, _coerced
+from ._casting import cast, object_handles, object_values, python_values, plain, coerce_values
 from ._ndarray import ndarray, _wrap, box, broadcast_shapes_or_raise
 
 # -- creation from nested sequences ------------------------------------------------
@@ -77,7 +79,7 @@ def from_nested(obj, d, device, allow_ragged=True, max_depth=64):
                          f"inhomogeneous shape after {len(shape)} dimensions. The detected shape "
                          f"was {shape} + inhomogeneous part.")
     if d.kind != "O":
-        leaves = _coerced(leaves, d)
+        leaves = coerce_values(leaves, d)
     return object_handles(leaves, d, shape, device)
 
 

@@ -13,7 +13,7 @@ import operator
 import torch
 
 from . import _dtypes as D
-from ._casting import cast, uint64_as_float, truth, refuse_object
+from ._casting import cast, uint64_as_float, truth, refuse_object, refuse_kinds
 from ._ndarray import ndarray, _wrap, box, asarray, _tensor_and_dtype, _normalize_axis
 
 __all__ = ["sum", "prod", "mean", "std", "var", "min", "max", "amin", "amax", "argmin",
@@ -560,6 +560,8 @@ def count_nonzero(a, axis=None, *, keepdims=False):
 
 def average(a, axis=None, weights=None, returned=False, *, keepdims=False):
     arr = asarray(a)
+    if arr._dtype.kind == "m":
+        refuse_kinds("np.average", arr)
     if weights is None:
         avg = mean(arr, axis, keepdims=keepdims)
         if returned:
@@ -678,6 +680,7 @@ def _quantile_tensor(x, q, ax, method, nan_policy):
 
 def _quantile(a, q, axis, out, overwrite_input, method, keepdims, nan_policy, scale, name):
     arr = asarray(a)
+    refuse_kinds(f"np.{name}", arr)
     qa = asarray(q)
     qt = qa._t.to(torch.float64) / scale
     if bool(((qt < 0) | (qt > 1)).any()):
@@ -753,6 +756,8 @@ def median(a, axis=None, out=None, overwrite_input=False, keepdims=False):
 
 def _nan_to(a, value):
     arr = asarray(a)
+    if arr._dtype.kind == "m":
+        refuse_kinds(None, arr)  # NaT would need skipping like NaN
     if arr._dtype.kind not in "fc":
         return arr, None
     mask = torch.isnan(arr._t)

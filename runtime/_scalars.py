@@ -39,11 +39,15 @@ def _arr(x):
 
 def _array_binop(op):
     def forward(self, other):
+        if op is operator.mul and type(other) in (list, tuple):
+            return _sequence_repeat(self, other)
         if _defer(other):
             return NotImplemented
         return op(_arr(self), other)
 
     def reflected(self, other):
+        if op is operator.mul and type(other) in (list, tuple):
+            return _sequence_repeat(self, other)
         if _defer(other):
             return NotImplemented
         return op(other if _is_py_number(other) else _arr(other), _arr(self))
@@ -290,7 +294,17 @@ def _int_fast(pyop, name, reflected=False):
     return method
 
 
+def _sequence_repeat(self, other):
+    """``[1, 2] * np.int64(2)``: NumPy integers repeat a list or tuple like a
+    Python int; other scalars refuse (TypeError)."""
+    if isinstance(self, integer) and not isinstance(self, timedelta64):
+        return other * operator.index(self)
+    raise TypeError(f"can't multiply sequence by non-int of type '{type(self).__name__}'")
+
+
 def _slow(self, other, pyop, reflected):
+    if pyop is operator.mul and type(other) in (list, tuple):
+        return _sequence_repeat(self, other)
     if _defer(other):
         return NotImplemented
     if reflected:

@@ -94,6 +94,8 @@ def accumulate(uf, array, axis=0, dtype=None, out=None):
         raise TypeError("cannot accumulate on a scalar")
     name = uf.__name__
     d = arr.dtype if dtype is None else D.dtype(dtype)
+    if d._pooled and d.kind != "O" and getattr(uf, "_object_loop", None) is None:
+        raise uf._no_loop([d, d])  # strings and records: no accumulating loops
     if d.kind == "O" or getattr(uf, "_object_loop", None) is not None:
         from . import _object as O
         fn = O.loop_of(uf)
@@ -107,7 +109,7 @@ def accumulate(uf, array, axis=0, dtype=None, out=None):
     else:
         ax = _normalize_axis(axis, arr.ndim)
         t = arr.astype(d)._t
-        if name in ("maximum", "minimum"):
+        if name in ("maximum", "minimum") and d.kind != "m":
             fn = torch.cummax if name == "maximum" else torch.cummin
             r = _wrap(fn(t, ax).values, d)
         else:
@@ -174,7 +176,8 @@ def at(uf, a, indices, b=None):
     from ._indexing import _normalize_key
     items, _, _ = _normalize_key(a, key)
     idx_tensors = [k for k in items if isinstance(k, torch.Tensor)]
-    if uf.__name__ == "add" and b is not None and a._dtype.kind != "O" and len(items) == 1 and isinstance(items[0], torch.Tensor) and items[0].dtype is not torch.bool:
+    if (uf.__name__ == "add" and b is not None and not a._dtype._pooled and a._dtype.kind != "m"
+            and len(items) == 1 and isinstance(items[0], torch.Tensor) and items[0].dtype is not torch.bool):
         from ._casting import cast
         bt, bd = _tensor_and_dtype(b)
         vals = torch.broadcast_to(cast(bt, bd, a._dtype), a._t[items].shape)

@@ -42,7 +42,8 @@ def to_rt(x):
             flat[i] = to_rt(v) if isinstance(v, (np.ndarray, np.generic)) else v
         return a
     if isinstance(x, np.ndarray):
-        return rt.asarray(x.tolist(), dtype=_dtype_spelling(x.dtype)).reshape(x.shape)
+        spelling = x.dtype.str if x.dtype.kind in "SU" else _dtype_spelling(x.dtype)
+        return rt.asarray(x.tolist(), dtype=spelling).reshape(x.shape)
     if isinstance(x, np.generic):
         return getattr(rt, x.dtype.name)(x.item())
     if isinstance(x, np.dtype):
@@ -77,6 +78,9 @@ def to_np(x):
 # -- comparing results ------------------------------------------------------------
 
 def _values_equal(expected, actual, name, rtol, atol, where):
+    if expected.dtype.kind == "m":
+        np.testing.assert_array_equal(actual.view("i8"), expected.view("i8"), err_msg=where)
+        return
     if expected.dtype.kind in "biu":
         np.testing.assert_array_equal(actual, expected, err_msg=where)
         return
@@ -115,12 +119,16 @@ def compare(expected, actual, rtol=None, atol=None, where="result", check_scalar
             f"{where}: byte order {actual.dtype!r} != {expected.dtype!r}")
         assert tuple(actual.shape) == expected.shape, (
             f"{where}: shape {tuple(actual.shape)} != {expected.shape}")
-        if expected.dtype.kind == "O":
+        if expected.dtype.kind in "OSUV":
             # the elements themselves: values and Python/NumPy types
             for i, (e, a) in enumerate(zip(expected.ravel().tolist(), actual.reshape(-1).tolist())):
                 compare(e, a, rtol, atol, f"{where}.flat[{i}]", check_scalar_type)
             return
         _values_equal(expected, to_np(actual), expected.dtype.name, rtol, atol, where)
+        return
+    if isinstance(expected, (np.str_, np.bytes_)):
+        assert type(actual).__name__ == type(expected).__name__ and actual == expected, (
+            f"{where}: {actual!r} != {expected!r}")
         return
     if isinstance(expected, np.generic):
         assert not isinstance(actual, rt.ndarray), (

@@ -329,6 +329,17 @@ def test_reductions(reduce):
     same(lambda xp: reduce(xp, xp.array([[3, 0, 5], [1, 4, 2]], dtype=object)))
 
 
+@pytest.mark.parametrize("call", [
+    lambda xp, a: xp.isclose(a, a), lambda xp, a: xp.diff(a), lambda xp, a: xp.diff(a, axis=0, n=2),
+    lambda xp, a: xp.tril(a), lambda xp, a: xp.triu(a, 1), lambda xp, a: xp.trim_zeros(a[1]),
+    lambda xp, a: xp.round(a), lambda xp, a: xp.correlate(a[0], a[1], "full"),
+    lambda xp, a: xp.convolve(a[0], a[1]), lambda xp, a: list(a[0]), lambda xp, a: xp.roll(a, 1),
+    lambda xp, a: xp.pad(a, 1, constant_values=7), lambda xp, a: xp.add.at(a, [0, 0], 1),
+])
+def test_more_functions_on_object_arrays(call):
+    same(lambda xp: call(xp, xp.array([[3, 1, 2], [5, 4, 0]], dtype=object)))
+
+
 def test_var_std_like_numpy():
     def complex_var(xp):
         b = xp.array([None, 0])
@@ -440,7 +451,8 @@ def test_no_object_form_outside_the_runtime():
 def test_unsupported_functions_name_themselves():
     a = rt.array([[1, 2], [3, 4]], dtype=object)
     for call, name in ((lambda: rt.kron(a, a), "np.kron"), (lambda: rt.linalg.inv(a), "np.linalg.inv"),
-                       (lambda: rt.isclose(a, a), "np.isclose"), (lambda: rt.searchsorted(a[0], 1), "np.searchsorted")):
+                       (lambda: rt.searchsorted(a[0], 1), "np.searchsorted"),
+                       (lambda: rt.gradient(a[0]), "np.gradient"), (lambda: rt.median(a), "np.median")):
         with pytest.raises(NotImplementedError, match=name):
             call()
 
