@@ -155,13 +155,21 @@ def _convert(source: str | bytes, options: Options) -> Result:
         # The common case in a large tree: nothing to do, no scopes to compute.
         return Result(source)
 
+    interesting = {"numpy", "torch", "importlib", "builtins", runtime_root}
+    tracked = {name for name, root in finder.bound if root in interesting} | {"__import__", "object"}
+    scopes = _scopes(module, tracked, finder, statements)
+    try:
+        return _apply_rules(source, options, module, text, roots, finder, statements, tracked, scopes)
+    finally:
+        _release(scopes)
+
+
+def _apply_rules(source, options, module, text, roots, finder, statements, tracked, scopes) -> Result:
     from .rules import bridge, dtypes, references
     from .rules._layout import layout
     from .rules._resolve import Resolver
 
-    interesting = {"numpy", "torch", "importlib", "builtins", runtime_root}
-    tracked = {name for name, root in finder.bound if root in interesting} | {"__import__", "object"}
-    resolver = Resolver(_scopes(module, tracked, finder, statements), tracked)
+    resolver = Resolver(scopes, tracked)
     report = references.ReferenceReporter(options, resolver)
     dtype_report = dtypes.DtypeReporter(options.runtime, resolver)
     walk(module, report, dtype_report)
@@ -252,6 +260,12 @@ def _fragments_parse(module: cst.Module, statements) -> bool:
             except (SyntaxError, ValueError, RecursionError, MemoryError):
                 return False
     return True
+
+
+def _release(scopes) -> None:
+    from .rules import _scope
+
+    _scope.release(scopes)
 
 
 def _scopes(module: cst.Module, tracked: set[str], finder: _ImportFinder, statements: _Statements):

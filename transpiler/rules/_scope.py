@@ -92,10 +92,7 @@ class _ScopeBuilder:
         self.last_string_annotation = None
         self.store: set[int] = set()  # ids of tracked Names that ExpressionContextProvider calls STORE
         self.contexts = True  # False where ExpressionContextProvider assigns no context
-        self.special = {cls: getattr(self, "visit_" + cls.__name__) for cls in _SPECIAL}
-        self.leave = {cst.Call: self.leave_Call, cst.Annotation: self.leave_Annotation,
-                      cst.Subscript: self.leave_Subscript}
-        self.kinds: dict[type, tuple] = {}  # node class -> how to visit and leave it
+        self.kinds = _KINDS  # node class -> how to visit and leave it (functions, not bound methods)
 
     # -- the traversal (CSTNode.visit + ScopeVisitor.on_leave) ----------------------------
     def visit(self, node: cst.CSTNode) -> None:
@@ -103,10 +100,8 @@ class _ScopeBuilder:
         try:
             special, names, recorded, counted, leave = self.kinds[cls]
         except KeyError:
-            special, names, recorded, counted, leave = self.kinds[cls] = (
-                self.special.get(cls), fields(cls), issubclass(cls, _RECORDED), issubclass(cls, _COUNTED),
-                self.leave.get(cls))
-        if special is None or special(node) is not False:
+            special, names, recorded, counted, leave = self.kinds[cls] = _kind(cls)
+        if special is None or special(self, node) is not False:
             visit = self.visit
             node_types = _node_types
             for name in names:
@@ -121,7 +116,7 @@ class _ScopeBuilder:
         if counted:
             self.scope._assignment_count += 1
         if leave is not None:
-            leave(node)
+            leave(self, node)
 
     def _in_scope(self, scope, visit) -> None:
         outer = self.scope
@@ -457,6 +452,31 @@ _SPECIAL = (
     cst.ClassDef, cst.Global, cst.Nonlocal, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp,
     cst.For, cst.TypeAlias, cst.TypeVar, cst.TypeVarTuple, cst.ParamSpec,
 )
+
+
+_KINDS: dict[type, tuple] = {}
+
+
+def _kind(cls: type) -> tuple:
+    special = getattr(_ScopeBuilder, "visit_" + cls.__name__) if cls in _SPECIAL else None
+    leave = getattr(_ScopeBuilder, "leave_" + cls.__name__, None)
+    return special, fields(cls), issubclass(cls, _RECORDED), issubclass(cls, _COUNTED), leave
+
+
+def release(scopes: dict[int, object]) -> None:
+    """Empty the scopes `analyze` returned once the rules are done.
+
+    Scopes and their assignments and accesses point at each other (reference
+    cycles) and at the tree's nodes; emptied, the tree is freed as soon as the
+    conversion drops it instead of waiting for the cycle collector.
+    """
+    seen = set()
+    for scope in scopes.values():
+        while id(scope) not in seen:
+            seen.add(id(scope))
+            for table in ("_assignments", "_accesses_by_name", "_accesses_by_node", "_scope_overwrites"):
+                getattr(scope, table, {}).clear()
+            scope = scope.parent
 
 
 def _may_bind(value: str | bytes) -> bool:
