@@ -22,7 +22,7 @@ from libcst.metadata import MetadataWrapper, ScopeProvider
 from .findings import Finding, ignore_pragmas, is_silenced
 from .options import Options
 from .rules._names import dotted
-from .rules._walk import UnsupportedNode, walk
+from .rules._walk import walk
 from .rules.imports import ImportRewriter
 
 
@@ -274,10 +274,8 @@ def _scopes(module: cst.Module, tracked: set[str], finder: _ImportFinder, statem
 
     typing_names = {name for name, root in finder.bound if root in ("typing", "typing_extensions")}
     if not statements.defines & {"typing", "typing_extensions"}:
-        try:
-            return _scope.analyze(module, frozenset(tracked), frozenset(typing_names))
-        except UnsupportedNode:  # pragma: no cover - a LibCST whose node classes we cannot read
-            pass
+        return _scope.analyze(module, frozenset(tracked), frozenset(typing_names))
+    # LibCST would qualify the local names of a function or class called `typing` as typing.*.
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     return {id(node): scope for node, scope in wrapper.resolve(ScopeProvider).items()}
 

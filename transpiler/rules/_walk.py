@@ -8,9 +8,10 @@ this module walks the *meaningful* fields of each node type, in the order
 LibCST's own visitors take them (source order), and skips the trivia.
 
 The field order is read from each node class's `_visit_and_replace_children`
-(the code LibCST's visitors run), so it follows the installed LibCST.  Where
-that source cannot be read, `AVAILABLE` is False and callers use LibCST's own
-visitors instead.
+(the code LibCST's visitors run), so it follows the installed LibCST; LibCST
+ships its sources, and `UnsupportedNode` says so should they be missing.
+`tests/transpiler/test_scope.py` checks every node class and compares the
+walk with LibCST's own visitors.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ _fields: dict[type, tuple[str, ...]] = {}
 
 
 class UnsupportedNode(Exception):
-    """The visiting order of a node class could not be read from LibCST's source."""
+    """The visiting order of a node class could not be read from LibCST's source (is it installed
+    without its .py files?)."""
 
 
 def fields(cls: type) -> tuple[str, ...]:
