@@ -22,6 +22,7 @@ from libcst.metadata import MetadataWrapper, ScopeProvider
 from .findings import Finding, ignore_pragmas, is_silenced
 from .options import Options
 from .rules._names import dotted
+from .rules._walk import walk
 from .rules.imports import ImportRewriter
 
 
@@ -139,48 +140,77 @@ def _convert(source: str | bytes, options: Options) -> Result:
         error = Finding("NP2T001", f"cannot decode: {exc}", 1, 1)
         return Result(source, [error], error=error)
 
+    # The module's text: what LibCST prints back (module.code), without printing it.
+    text = source if isinstance(source, str) else source.decode(module.encoding)
+    statements = _Statements(module)
     finder = _ImportFinder()
-    module.visit(finder)
+    if "__import__" in text:
+        walk(module, finder)  # __import__(...) calls can be anywhere
+    else:
+        for node in statements.imports:
+            finder.visit_import(node)
     roots = finder.roots
     runtime_root = options.runtime.split(".")[0]
     if not roots & {"numpy", "torch", "importlib", "__import__", runtime_root}:
-        # The common case in a large tree: nothing to do, no metadata to compute.
+        # The common case in a large tree: nothing to do, no scopes to compute.
         return Result(source)
 
-    from .rules import bridge, dtypes, references
-    from .rules._resolve import Resolver, positions
-
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    scopes = wrapper.resolve(ScopeProvider)
     interesting = {"numpy", "torch", "importlib", "builtins", runtime_root}
-    resolver = Resolver(scopes, {name for name, root in finder.bound if root in interesting}
-                        | {"__import__", "object"})
-    report = references.ReferenceReporter(options, resolver)
-    module.visit(report)
-    dtype_report = dtypes.DtypeReporter(options.runtime, resolver)
-    module.visit(dtype_report)
-    bridge_rule = bridge.BridgeRewriter(options.runtime, imports_torch="torch" in roots, resolver=resolver)
-    # Every bridge idiom involves torch: without a torch import there is nothing to rewrite.
-    bridged = module.visit(bridge_rule) if "torch" in roots else module
-    imports = ImportRewriter(options.runtime)
-    new_module = bridged.visit(imports)
+    tracked = {name for name, root in finder.bound if root in interesting} | {"__import__", "object"}
+    scopes = _scopes(module, tracked, finder, statements)
+    try:
+        return _apply_rules(source, options, module, text, roots, finder, statements, tracked, scopes)
+    finally:
+        _release(scopes)
 
+
+def _apply_rules(source, options, module, text, roots, finder, statements, tracked, scopes) -> Result:
+    from .rules import bridge, dtypes, references
+    from .rules._layout import layout
+    from .rules._resolve import Resolver
+
+    resolver = Resolver(scopes, tracked)
+    report = references.ReferenceReporter(options, resolver)
+    dtype_report = dtypes.DtypeReporter(options.runtime, resolver)
+    walk(module, report, dtype_report)
+    bridge_rule = bridge.BridgeRewriter(options.runtime, imports_torch="torch" in roots, resolver=resolver,
+                                        imports=statements.imports)
+    imports = ImportRewriter(options.runtime)
+    # Every bridge idiom involves torch: without a torch import there is nothing to rewrite.
+    replacements = bridge.rewrite_statements(module, bridge_rule) if "torch" in roots else {}
+    nested: set[int] = set()
+    for key, inside in _imports_inside(replacements).items():  # imports in a rewritten compound statement
+        original, replacement, codegen = replacements[key]
+        replacements[key] = (original, replacement.visit(imports), codegen)
+        nested |= inside
+    for node in statements.imports:
+        if id(node) in nested:
+            continue
+        rewrite = imports.leave_Import if isinstance(node, cst.Import) else imports.leave_ImportFrom
+        new_node = rewrite(node, node)
+        if new_node is not node:
+            replacements[id(node)] = (node, new_node, statements.codegen[id(node)])
+    insert = bridge_rule.runtime_import(module)
     changed = bool(imports.rewritten or bridge_rule.rewritten or bridge_rule.need_import)
-    new_bytes = None
-    if changed:
-        new_bytes = new_module.bytes
-        problem = _reparse_problem(source, new_bytes)
-        if problem is not None:  # pragma: no cover - a bug in a rule
-            error = Finding("NP2T002", f"converted text does not parse: {problem[1]}", problem[0], 1)
-            return Result(source, [error], error=error)
 
     pending = [p for p in report.pending + dtype_report.pending if options.reports(p[0])]
+    where = layout(module, text, starts=[node for _, _, node, _ in pending],
+                   replacements=replacements if changed else None, insert=insert if changed else None)
+    new_bytes = None
+    if changed:
+        new_bytes = where.text.encode(module.encoding)
+        fragments = [replacement for _, replacement, _ in replacements.values()] + ([insert[1]] if insert else [])
+        if not _fragments_parse(module, fragments):
+            problem = _reparse_problem(source, new_bytes)
+            if problem is not None:  # pragma: no cover - a bug in a rule
+                error = Finding("NP2T002", f"converted text does not parse: {problem[1]}", problem[0], 1)
+                return Result(source, [error], error=error)
+
     found = []
     if pending:
-        where = positions(module, (node for _, _, node, _ in pending))
-        pragmas = ignore_pragmas(module.code)
+        pragmas = ignore_pragmas(text)
         for code, message, node, name in pending:
-            line, column = where[id(node)]
+            line, column = where.positions[id(node)]
             finding = Finding(code, message, line, column, name)
             if not is_silenced(finding, pragmas):
                 found.append(finding)
@@ -190,7 +220,7 @@ def _convert(source: str | bytes, options: Options) -> Result:
     elif isinstance(source, bytes):
         new_source = new_bytes
     else:
-        new_source = new_bytes.decode(new_module.encoding)
+        new_source = new_bytes.decode(module.encoding)
     return Result(
         new_source,
         findings,
@@ -198,6 +228,56 @@ def _convert(source: str | bytes, options: Options) -> Result:
         references=report.references + bridge_rule.rewritten,
         converted=report.converted + bridge_rule.rewritten,
     )
+
+
+def _imports_inside(replacements) -> dict[int, set[int]]:
+    """id(rewritten statement) -> ids of the import statements it contains (compound ones only)."""
+    found = {}
+    for key, (original, _, _) in replacements.items():
+        if isinstance(original, cst.BaseCompoundStatement):
+            inside = {id(node) for node in _Statements(original).imports}
+            if inside:
+                found[key] = inside
+    return found
+
+
+def _fragments_parse(module: cst.Module, statements) -> bool:
+    """Whether each new statement parses on its own (Python's parser).
+
+    The converted text is the original text, which parsed, with whole
+    statements replaced; a statement that parses alone parses in its place.
+    When one does not (or Python is older than its syntax), the caller parses
+    the whole converted text as before.
+    """
+    import ast
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for statement in statements:
+            try:
+                ast.parse(module.code_for_node(statement))
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                return False
+    return True
+
+
+def _release(scopes) -> None:
+    from .rules import _scope
+
+    _scope.release(scopes)
+
+
+def _scopes(module: cst.Module, tracked: set[str], finder: _ImportFinder, statements: _Statements):
+    """id(node) -> LibCST scope for the nodes rules look up (see rules/_scope.py)."""
+    from .rules import _scope
+
+    typing_names = {name for name, root in finder.bound if root in ("typing", "typing_extensions")}
+    if not statements.defines & {"typing", "typing_extensions"}:
+        return _scope.analyze(module, frozenset(tracked), frozenset(typing_names))
+    # LibCST would qualify the local names of a function or class called `typing` as typing.*.
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    return {id(node): scope for node, scope in wrapper.resolve(ScopeProvider).items()}
 
 
 def _syntax_error(source: str | bytes, exc: cst.ParserSyntaxError) -> Finding:
@@ -259,6 +339,12 @@ class _ImportFinder(cst.CSTVisitor):
         self.roots: set[str] = set()
         self.bound: set[tuple[str, str]] = set()
 
+    def visit_import(self, node: cst.Import | cst.ImportFrom) -> None:
+        if isinstance(node, cst.Import):
+            self.visit_Import(node)
+        else:
+            self.visit_ImportFrom(node)
+
     def visit_Import(self, node: cst.Import) -> bool:
         for alias in node.names:
             module = dotted(alias.name) or ""
@@ -309,3 +395,37 @@ class _ImportFinder(cst.CSTVisitor):
 
     def visit_SimpleString(self, node) -> bool:
         return False
+
+
+# Fields of compound statements that hold statements.
+_STATEMENT_FIELDS = ("body", "orelse", "handlers", "finalbody", "cases")
+
+
+class _Statements:
+    """Every import statement of the module, and the names `def`/`class` statements define,
+    from a walk over statements only (imports are statements; expressions cannot hold one)."""
+
+    def __init__(self, root: cst.CSTNode):
+        self.imports: list[cst.Import | cst.ImportFrom] = []
+        self.codegen: dict[int, dict] = {}  # id(import) -> what its line passes to its codegen
+        self.defines: set[str] = set()
+        pending = [root]
+        while pending:
+            node = pending.pop()
+            if isinstance(node, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                last = len(node.body) - 1
+                for index, small in enumerate(node.body):
+                    if isinstance(small, (cst.Import, cst.ImportFrom)):
+                        self.imports.append(small)
+                        self.codegen[id(small)] = {"default_semicolon": index != last}
+                continue
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+                self.defines.add(node.name.value)
+            inner = []
+            for name in _STATEMENT_FIELDS:
+                value = getattr(node, name, None)
+                if isinstance(value, (list, tuple)):
+                    inner.extend(value)
+                elif isinstance(value, cst.CSTNode):
+                    inner.append(value)
+            pending.extend(reversed(inner))  # source order

@@ -43,7 +43,9 @@ def _states(files):
 
 
 def test_sigkill_mid_tree_leaves_every_file_old_or_new(tmp_path):
-    files = _make_tree(tmp_path / "tree", 250)
+    # Large enough that a run takes well over the kill delays (250 files took under 0.7 s once
+    # the converter got faster).
+    files = _make_tree(tmp_path / "tree", 1500)
     killed_mid_run = 0
     for delay in (0.7, 1.2, 1.7):
         process = _convert("--no-cache", "-j", "2", tmp_path / "tree", cwd=tmp_path)

@@ -1,96 +1,131 @@
-"""Names and positions on demand, for the few nodes a rule asks about.
+"""Qualified names on demand, for the few nodes a rule asks about.
 
-LibCST's QualifiedNameProvider and PositionProvider compute a value for every
-node of the file; on a large file that is most of the conversion time, while
-the rules need qualified names only for chains rooted at an imported name and
-positions only for nodes with findings.  `Resolver` answers the same question
-QualifiedNameProvider would (`scope.get_qualified_names_for(node)` with the
-node's scope from ScopeProvider), but only when asked and only for chains
-whose root name an interesting import (or a builtin the rules know) binds.
-`positions` finds the start of given nodes with one plain code generation
-pass over the module.
+LibCST's QualifiedNameProvider computes a value for every node of the file,
+while the rules need qualified names only for chains rooted at an imported
+name.  `Resolver` answers the same question QualifiedNameProvider would
+(`scope.get_qualified_names_for(node)` with the node's scope), but only when
+asked and only for chains whose root name an interesting import (or a
+builtin the rules know) binds.  The scopes come from `_scope.analyze` (or
+LibCST's ScopeProvider), keyed by id(node).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 
 import libcst as cst
-from libcst._nodes.internal import CodegenState
-from libcst.metadata import QualifiedNameSource
+from libcst.helpers import get_full_name_for_node
+from libcst.metadata import Assignment, QualifiedNameSource
+from libcst.metadata.scope_provider import _is_assignment
 
-_NEWLINE = re.compile(r"\r\n?|\n")
+from ._layout import positions  # noqa: F401  (re-exported: positions for findings)
 
 
 def root_name(node: cst.CSTNode) -> str | None:
     """The leftmost name of the chain LibCST's get_full_name_for_node would build."""
     while True:
-        if isinstance(node, cst.Name):
+        kind = type(node)
+        if kind is cst.Name:
             return node.value
-        if isinstance(node, (cst.Attribute, cst.Subscript)):
+        if kind is cst.Attribute or kind is cst.Subscript:
             node = node.value
-        elif isinstance(node, cst.Call):
+        elif kind is cst.Call:
             node = node.func
         else:
             return None
 
 
-class Resolver:
-    def __init__(self, scopes: Mapping[cst.CSTNode, object], roots: Iterable[str]):
-        self.scopes = scopes
-        self.roots = frozenset(roots)
+_NOTHING: frozenset = frozenset()
 
-    def qualified(self, node: cst.CSTNode) -> set:
+
+class Resolver:
+    """Answers are remembered per node: several rules ask about the same call."""
+
+    def __init__(self, scopes: Mapping[int, object], roots: Iterable[str]):
+        self.scopes = scopes  # id(node) -> LibCST scope
+        self.roots = frozenset(roots)
+        self._qualified: dict[int, frozenset] = {}
+        self._imported: dict[int, frozenset[str]] = {}
+        self._by_name: dict[tuple[int, str | None], frozenset] = {}
+        self._referents: dict[int, frozenset] = {}
+
+    def scope_of(self, node: cst.CSTNode):
+        return self.scopes.get(id(node))
+
+    def qualified(self, node: cst.CSTNode) -> frozenset:
         """QualifiedName objects of `node` (any source), as QualifiedNameProvider gives them."""
         root = root_name(node)
         if root is None or root not in self.roots:
-            return set()
-        scope = self.scopes.get(node)
+            return _NOTHING
+        key = id(node)
+        try:
+            return self._qualified[key]
+        except KeyError:
+            pass
+        scope = self.scopes.get(key)
+        accesses = None if scope is None else scope._accesses_by_node.get(node)
         if scope is None:
-            return set()
-        return scope.get_qualified_names_for(node)
-
-    def imported(self, node: cst.CSTNode) -> set[str]:
-        """Qualified names of `node` that come from an import (not local variables)."""
-        return {q.name for q in self.qualified(node) if q.source is QualifiedNameSource.IMPORT}
-
-
-class _MarkingState(CodegenState):
-    """Code generation that remembers where chosen nodes begin (an index into the tokens)."""
-
-    def __init__(self, module: cst.Module, wanted):
-        super().__init__(default_indent=module.default_indent, default_newline=module.default_newline)
-        self.wanted = wanted
-        self.marks: dict[int, int] = {}
-
-    def before_codegen(self, node: cst.CSTNode) -> None:
-        if id(node) in self.wanted and id(node) not in self.marks:
-            self.marks[id(node)] = len(self.tokens)
-
-
-def positions(module: cst.Module, nodes: Iterable[cst.CSTNode]) -> dict[int, tuple[int, int]]:
-    """id(node) -> (line, column), both 1-based, of where each node's code starts.
-
-    The same start PositionProvider reports for expressions, imports and
-    aliases (the only nodes rules report on); columns count characters.
-    """
-    wanted = {id(node) for node in nodes}
-    if not wanted:
-        return {}
-    state = _MarkingState(module, wanted)
-    module._codegen(state)
-    tokens = state.tokens
-    result: dict[int, tuple[int, int]] = {}
-    line, column, done = 1, 0, 0
-    for node_id, index in sorted(state.marks.items(), key=lambda item: item[1]):
-        text = "".join(tokens[done:index])
-        done = index
-        pieces = _NEWLINE.split(text)
-        if len(pieces) == 1:
-            column += len(text)
+            found = _NOTHING
+        elif accesses:
+            # A use of a name: LibCST's answer is the union over what the use may refer to.
+            found = frozenset(q for access in accesses for referent in access.referents
+                              for q in self._names_of(referent))
+        elif type(node) is cst.Name:
+            found = frozenset(scope.get_qualified_names_for(node))
         else:
-            line += len(pieces) - 1
-            column = len(pieces[-1])
-        result[node_id] = (line, column + 1)
-    return result
+            found = self._by_dotted_name(scope, node)
+        self._qualified[key] = found
+        return found
+
+    def _by_dotted_name(self, scope, node: cst.CSTNode) -> frozenset:
+        """LibCST's Scope.get_qualified_names_for for a node that is not a use of a name.
+
+        The same steps (the assignments of the longest dotted prefix the scope
+        sees), with each assignment's answer for a dotted name remembered: the
+        same names (np.array, np.zeros, ...) come back in every function.
+        """
+        full_name = get_full_name_for_node(node)
+        if full_name is None:
+            return _NOTHING
+        assignments = ()
+        prefix = full_name
+        while prefix:
+            if prefix in scope:
+                assignments = scope[prefix]
+                break
+            index = prefix.rfind(".")
+            prefix = None if index == -1 else prefix[:index]
+        for assignment in assignments:
+            if isinstance(assignment, Assignment) and _is_assignment(node, assignment.node):
+                return frozenset(assignment.get_qualified_names_for(full_name))
+        found = set()
+        for assignment in assignments:
+            shared = (id(assignment), full_name)
+            names = self._by_name.get(shared)
+            if names is None:
+                names = self._by_name[shared] = frozenset(assignment.get_qualified_names_for(full_name))
+            found |= names
+        return frozenset(found)
+
+    def _names_of(self, assignment) -> frozenset:
+        key = id(assignment)
+        found = self._referents.get(key)
+        if found is None:
+            found = self._referents[key] = frozenset(assignment.get_qualified_names_for(assignment.name))
+        return found
+
+    def imported(self, node: cst.CSTNode) -> frozenset[str]:
+        """Qualified names of `node` that come from an import (not local variables)."""
+        key = id(node)
+        try:
+            return self._imported[key]
+        except KeyError:
+            pass
+        root = root_name(node)
+        if root is None or root not in self.roots:
+            self._imported[key] = _NOTHING
+            return _NOTHING
+        qualified = self.qualified(node)
+        found = frozenset(q.name for q in qualified if q.source is QualifiedNameSource.IMPORT) if qualified else _NOTHING
+        self._imported[key] = found
+        return found

@@ -46,23 +46,30 @@ BRIDGE_FUNCTIONS = {"torch.from_numpy", "torch.as_tensor", "torch.tensor"}
 
 
 class BridgeRewriter(cst.CSTTransformer):
-    def __init__(self, runtime: str, imports_torch: bool, resolver):
+    """Rewrites the idioms in the subtrees it visits; `rewrite_calls` chooses those subtrees.
+
+    `imports`: every import statement of the file (for the names bound to numpy).
+    """
+
+    def __init__(self, runtime: str, imports_torch: bool, resolver, imports=()):
         super().__init__()
         self.runtime = runtime
         self.resolver = resolver
         self.imports_torch = imports_torch
-        self.aliases: set[str] = set()  # names bound to numpy (or the runtime) by `import`
+        self.aliases = numpy_aliases(imports, runtime)  # names bound to numpy (or the runtime) by `import`
         self.need_import = False
         self.rewritten = 0
 
-    def visit_Module(self, node: cst.Module) -> None:
-        collector = _AliasCollector(self.runtime)
-        node.visit(collector)
-        self.aliases = collector.aliases
+    def is_candidate(self, call: cst.Call) -> bool:
+        """Whether leave_Call could rewrite this call (cheap test, no rewriting)."""
+        if self.resolver.imported(call.func) & BRIDGE_FUNCTIONS:
+            return True
+        func = call.func
+        return self.imports_torch and isinstance(func, cst.Attribute) and func.attr.value == "numpy"
 
     # -- where the helpers live, seen from one call site ------------------------------
     def _runtime_expr(self, original: cst.CSTNode) -> cst.BaseExpression:
-        scope = self.resolver.scopes.get(original)
+        scope = self.resolver.scope_of(original)
         if scope is not None:
             for alias in sorted(self.aliases):
                 assignments = scope[alias]
@@ -141,11 +148,13 @@ class BridgeRewriter(cst.CSTTransformer):
         tensor = _method(receiver, "detach") if detached else receiver
         return cst.Call(func=self._helper(original, "from_torch"), args=[cst.Arg(tensor)])
 
-    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+    def runtime_import(self, module: cst.Module) -> tuple[cst.CSTNode, cst.SimpleStatementLine] | None:
+        """(statement of `module`, `import <runtime>` to put before it) when a helper
+        was spelled in full; after the docstring and `from __future__` imports."""
         if not self.need_import:
-            return updated
+            return None
         statement = cst.SimpleStatementLine([cst.Import([cst.ImportAlias(build_dotted(self.runtime))])])
-        body = list(updated.body)
+        body = module.body
         position = 0
         for index, item in enumerate(body):
             if index == 0 and _is_docstring(item):
@@ -154,8 +163,55 @@ class BridgeRewriter(cst.CSTTransformer):
                 position = index + 1
             else:
                 break
-        body.insert(position, statement)
-        return updated.with_changes(body=body)
+        return body[position], statement
+
+
+def rewrite_statements(module: cst.Module, rule: BridgeRewriter) -> dict[int, tuple]:
+    """id(statement) -> (statement, rewritten statement, codegen options) for the
+    statements whose calls the idioms rewrite: the same result as `module.visit(rule)`.
+
+    Only statements holding a call the rule could change are transformed, each
+    as a whole: LibCST validates a node against its new children when it
+    rebuilds it, and a rewrite inside an expression rebuilds every enclosing
+    node up to its statement (`return(t).numpy()` must fail as it did).  An
+    `elif` is part of its `if`; a statement inside a transformed one is part
+    of it.
+    """
+    from ._walk import children
+
+    chosen: list[cst.CSTNode] = []
+    enclosing: dict[int, cst.CSTNode | None] = {}  # id(statement) -> the statement around it
+    options: dict[int, dict] = {}  # codegen keywords of small statements (as their line passes them)
+    elifs: set[int] = set()
+    pending: list[tuple[cst.CSTNode, cst.CSTNode | None]] = [(module, None)]
+    while pending:
+        node, statement = pending.pop()
+        if isinstance(node, (cst.BaseSmallStatement, cst.BaseCompoundStatement)) and id(node) not in elifs:
+            enclosing[id(node)] = statement
+            statement = node
+        elif isinstance(node, cst.Call) and statement is not None and rule.is_candidate(node):
+            if not chosen or chosen[-1] is not statement:
+                chosen.append(statement)
+        if isinstance(node, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            for index, small in enumerate(node.body):
+                options[id(small)] = {"default_semicolon": index != len(node.body) - 1}
+        elif isinstance(node, cst.If) and isinstance(node.orelse, cst.If):
+            elifs.add(id(node.orelse))  # printed by its `if`, not on its own
+        pending.extend((child, statement) for child in reversed(children(node)))
+
+    picked = {id(s) for s in chosen}
+    rewritten = {}
+    for statement in chosen:
+        outer = enclosing.get(id(statement))
+        while outer is not None and id(outer) not in picked:
+            outer = enclosing.get(id(outer))
+        if outer is not None or id(statement) in rewritten:
+            continue  # transformed with the statement around it
+        before = rule.rewritten
+        replacement = statement.visit(rule)
+        if rule.rewritten != before:
+            rewritten[id(statement)] = (statement, replacement, options.get(id(statement), {}))
+    return rewritten
 
 
 def _method(value: cst.BaseExpression, name: str) -> cst.Call:
@@ -173,20 +229,17 @@ def _is_future_import(statement) -> bool:
             and all(isinstance(s, cst.ImportFrom) and dotted(s.module) == "__future__" for s in statement.body))
 
 
-class _AliasCollector(cst.CSTVisitor):
+def numpy_aliases(imports, runtime: str) -> set[str]:
     """Names that `import numpy [as x]` or `import <runtime> as x` bind anywhere in the file."""
-
-    def __init__(self, runtime: str):
-        super().__init__()
-        self.runtime = runtime
-        self.aliases: set[str] = set()
-
-    def visit_Import(self, node: cst.Import) -> bool:
+    aliases: set[str] = set()
+    for node in imports:
+        if not isinstance(node, cst.Import):
+            continue
         for alias in node.names:
             module = dotted(alias.name) or ""
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                if module in ("numpy", self.runtime):
-                    self.aliases.add(alias.asname.name.value)
+                if module in ("numpy", runtime):
+                    aliases.add(alias.asname.name.value)
             elif module.split(".")[0] == "numpy":
-                self.aliases.add("numpy")
-        return False
+                aliases.add("numpy")
+    return aliases

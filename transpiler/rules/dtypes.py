@@ -29,7 +29,10 @@ class DtypeReporter(cst.CSTVisitor):
         self.pending: list[tuple[str, str, cst.CSTNode, str]] = []
 
     def visit_Call(self, node: cst.Call) -> None:
-        names = {as_numpy_name(n, self.runtime) for n in self.resolver.imported(node.func)} - {None}
+        imported = self.resolver.imported(node.func)
+        if not imported:
+            return
+        names = {as_numpy_name(n, self.runtime) for n in imported} - {None}
         if not names:
             return
         candidates = [arg.value for arg in node.args if arg.keyword is not None and arg.keyword.value == "dtype"]

@@ -66,7 +66,10 @@ class ReferenceReporter(cst.CSTVisitor):
         return False
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        names = {n for n in map(self._numpy, self.resolver.imported(node)) if n}
+        imported = self.resolver.imported(node)
+        if not imported:
+            return True
+        names = {n for n in map(self._numpy, imported) if n}
         if not names:
             return True
         # One reference per outermost chain: np.linalg.norm, not also np.linalg.
@@ -74,9 +77,11 @@ class ReferenceReporter(cst.CSTVisitor):
         return False
 
     def visit_Call(self, node: cst.Call) -> bool:
+        if not node.args or not isinstance(node.args[0].value, cst.SimpleString):
+            return True
         called = self.resolver.imported(node.func) | {dotted(node.func)}
         dynamic = called & {"importlib.import_module", "__import__", "builtins.__import__"}
-        if dynamic and node.args and isinstance(node.args[0].value, cst.SimpleString):
+        if dynamic:
             target = node.args[0].value.evaluated_value
             if isinstance(target, str) and (target == "numpy" or target.startswith("numpy.")):
                 self.pending.append(("NP2T108", f"dynamic import of {target!r} is not converted", node, target))
