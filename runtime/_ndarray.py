@@ -881,8 +881,9 @@ def _from_nested(obj, d, device):
     target = inferred if d is None else d
     if scan.plain and not scan.big:
         if d is not None and d.kind in "iu" and inferred.kind in "iu":
-            if d._native and d is not D.int64:
-                # NumPy 2 refuses out-of-range Python ints
+            if d._nbo is not D.int64:
+                # NumPy 2 refuses out-of-range Python ints (negative ones for the
+                # widened unsigned types too)
                 _check_nested_ints(obj, d)
             t = torch.tensor(obj, dtype=torch.int64, device=device)
             return cast(t, D.int64, target), target

@@ -125,3 +125,10 @@ def test_uint64_power_absolute_sign_see_unsigned_values():
     same(lambda xp, x: xp.sign(x), a)
     same(lambda xp, x: xp.power(xp.array([3, 5, 1, 2], dtype=xp.uint64), x), a)
     same(lambda xp: xp.power(xp.uint64(1), 2**63))
+
+
+@pytest.mark.parametrize("d", ["uint8", "uint16", "uint32", "uint64", "int8", "int16"])
+@pytest.mark.parametrize("values", [[-1], [[1, -5]], [300], [70000], [2**32], [2**63]])
+def test_out_of_range_python_ints_in_lists_raise(d, values):
+    # NumPy 2 refuses them for every integer dtype (the widened unsigned ones too)
+    same(lambda xp: xp.array(values, dtype=d))
