@@ -205,6 +205,8 @@ def cholesky(a, /, *, upper=False):
 def matrix_power(a, n):
     """``numpy.linalg.matrix_power``: ``a`` to the integer power ``n`` by
     repeated squaring (negative powers invert first)."""
+    if getattr(getattr(a, "dtype", None), "kind", None) == "O":
+        return _object_matrix_power(a, n)
     t, d = tensor(a)
     assert_stacked_square(t)
     try:
@@ -229,6 +231,31 @@ def matrix_power(a, n):
         if bit:
             out = z if out is None else matmul_tensors(out, d, z, d)[0]
     return _wrap(out, d)
+
+
+def _object_matrix_power(a, n):
+    """matrix_power of an object array: repeated squaring with the object matmul."""
+    from .._creation import eye, empty_like
+    from .._ufuncs import matmul
+    assert_stacked_square(a._t)
+    try:
+        n = operator.index(n)
+    except TypeError as e:
+        raise TypeError("exponent must be an integer") from e
+    if n == 0:
+        out = empty_like(a)
+        out[...] = eye(a.shape[-1], dtype=object)
+        return out
+    if n < 0:
+        raise NotImplementedError("np.linalg.matrix_power: negative powers of object arrays are "
+                                  "not supported by np2torch")
+    z = out = None
+    while n > 0:
+        z = a if z is None else matmul(z, z)
+        n, bit = divmod(n, 2)
+        if bit:
+            out = z if out is None else matmul(out, z)
+    return out
 
 
 def tensorinv(a, ind=2):
