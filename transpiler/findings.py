@@ -46,8 +46,10 @@ CODES = {
              "Opt in with `approximate = true` in [tool.np2torch] (or --approximate) once you have read it."),
         Code("NP2T105", ERROR, "structured dtype",
              "Structured (record) dtypes have no torch equivalent. Use separate arrays per field."),
-        Code("NP2T106", ERROR, "object array",
-             "Object arrays (dtype=object) have no torch equivalent. Use a list or a numeric dtype."),
+        Code("NP2T106", WARNING, "object array",
+             "Object arrays (dtype=object) work, but torch cannot hold Python objects: the runtime "
+             "keeps them in a Python list and runs every operation element by element on the CPU "
+             "(no torch speed, no GPU, no autograd). Prefer a numeric dtype where the data allows."),
         Code("NP2T107", WARNING, "private NumPy API",
              "Private modules (numpy._core._multiarray_umath, ...) are not part of the runtime. "
              "Use the public name instead."),

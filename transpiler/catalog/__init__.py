@@ -120,6 +120,8 @@ def lookup(name: str) -> Entry:
 
 def _known(name: str, canonical: str, kind: str) -> Entry:
     if canonical in RUNTIME_NAMES:
+        if canonical in policy.PYTHON_LOOPS:
+            return Entry(name, kind, "approximate", "NP2T106", policy.PYTHON_LOOPS[canonical])
         if canonical in policy.APPROXIMATE:
             return Entry(name, kind, "approximate", "NP2T104", policy.APPROXIMATE[canonical])
         return Entry(name, kind, "runtime", None)

@@ -11,13 +11,7 @@ UNSUPPORTED = {
     "numpy.ma": ("NP2T101", "masked arrays have no torch equivalent with NumPy's semantics; use a boolean mask array"),
     "numpy.char": ("NP2T101", "string arrays have no torch dtype; keep text in Python lists"),
     "numpy.strings": ("NP2T101", "string arrays have no torch dtype; keep text in Python lists"),
-    "numpy.str_": ("NP2T101", "string scalars/arrays have no torch dtype"),
-    "numpy.bytes_": ("NP2T101", "bytes arrays have no torch dtype"),
-    "numpy.character": ("NP2T101", "string arrays have no torch dtype"),
-    "numpy.flexible": ("NP2T101", "flexible (string/void) dtypes have no torch equivalent"),
     "numpy.dtypes.StringDType": ("NP2T101", "string arrays have no torch dtype"),
-    "numpy.dtypes.StrDType": ("NP2T101", "string arrays have no torch dtype"),
-    "numpy.dtypes.BytesDType": ("NP2T101", "bytes arrays have no torch dtype"),
     "numpy.ctypeslib": ("NP2T101", "ctypes pointers into array memory are not available for torch storage"),
     "numpy.f2py": ("NP2T101", "Fortran extension wrappers compile against NumPy's C-API"),
     "numpy.get_include": ("NP2T101", "C extensions built against NumPy's C-API cannot take torch-backed arrays"),
@@ -29,7 +23,6 @@ UNSUPPORTED = {
     "numpy.bmat": ("NP2T101", "the matrix class is deprecated in NumPy; use numpy.block"),
     "numpy.matlib": ("NP2T101", "numpy.matlib returns matrix objects; use 2-D arrays"),
     "numpy.datetime64": ("NP2T101", "datetime dtypes have no torch equivalent; store integer timestamps"),
-    "numpy.timedelta64": ("NP2T101", "timedelta dtypes have no torch equivalent; store integer durations"),
     "numpy.datetime_as_string": ("NP2T101", "datetime dtypes have no torch equivalent"),
     "numpy.datetime_data": ("NP2T101", "datetime dtypes have no torch equivalent"),
     "numpy.busday_count": ("NP2T101", "business-day calendars need datetime dtypes"),
@@ -48,10 +41,14 @@ UNSUPPORTED = {
     "numpy.void": ("NP2T105", "void (structured) dtypes have no torch equivalent"),
     "numpy.lib.recfunctions": ("NP2T105", "structured dtypes have no torch equivalent; use one array per field"),
     "numpy.dtypes.VoidDType": ("NP2T105", "void (structured) dtypes have no torch equivalent"),
-    # Object arrays.
-    "numpy.object_": ("NP2T106", "object arrays have no torch equivalent; use a list or a numeric dtype"),
-    "numpy.dtypes.ObjectDType": ("NP2T106", "object arrays have no torch equivalent"),
-    "numpy.frompyfunc": ("NP2T106", "frompyfunc returns object arrays; write a vectorised function instead"),
+}
+
+# name -> why it is slow: the runtime has it, but it works on Python objects one
+# element at a time on the CPU (tier "approximate", reported as the NP2T106 warning
+# unless the user opts in to approximate names).
+PYTHON_LOOPS: dict[str, str] = {
+    "numpy.object_": "object arrays run element by element in Python on the CPU; prefer a numeric dtype",
+    "numpy.frompyfunc": "frompyfunc makes object arrays, which run element by element in Python on the CPU",
 }
 
 # name -> the documented difference (reported as NP2T104 unless the user opts in).

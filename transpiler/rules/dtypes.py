@@ -2,8 +2,8 @@
 
     np.zeros(3, dtype=[("x", "f8"), ("y", "i4")])   # NP2T105 structured dtype
     np.dtype({"names": ["a"], "formats": ["f8"]})   # NP2T105
-    np.array(items, dtype=object)                   # NP2T106 object array
-    np.empty(4, dtype="O")                          # NP2T106
+    np.array(items, dtype=object)                   # NP2T106 object array (a warning:
+    np.empty(4, dtype="O")                          # NP2T106  it runs, element by element)
 
 Scalar types such as np.object_ and np.void are names, reported by the
 `references` rule.  Only calls to NumPy functions are inspected: `dtype=`
@@ -44,7 +44,8 @@ class DtypeReporter(cst.CSTVisitor):
                 message = (
                     "structured dtype: torch tensors hold one numeric type; use one array per field"
                     if code == "NP2T105"
-                    else "object dtype: torch tensors cannot hold Python objects; use a list or a numeric dtype"
+                    else "object dtype: runs element by element in Python on the CPU (no torch speed, "
+                    "no GPU); prefer a numeric dtype"
                 )
                 self.pending.append((code, message, value, "numpy.dtype"))
 
