@@ -105,11 +105,19 @@ def _scope_check(path: str):
     sys.path.insert(0, str(REPO / "tests" / "transpiler"))
     from test_scope import scope_differences, walk_order_differences
 
+    from np2torch.transpiler.api import _on_deep_stack
+
     source = Path(path).read_bytes()
-    try:
-        return path, scope_differences(source) + walk_order_differences(source)
-    except Exception as exc:  # files LibCST cannot parse, or that ScopeProvider rejects
-        return path, [f"skipped: {type(exc).__name__}: {exc}"[:200]]
+    outcome = []
+
+    def check(source, options):  # on the converter's deep stack: deeply nested files too
+        try:
+            outcome.append(scope_differences(source) + walk_order_differences(source))
+        except Exception as exc:  # files LibCST cannot parse, or that ScopeProvider rejects
+            outcome.append([f"skipped: {type(exc).__name__}: {exc}"[:200]])
+
+    _on_deep_stack(check, source, None)
+    return path, outcome[0] if outcome else ["skipped: nested too deeply"]
 
 
 def scopes(jobs: int) -> int:
