@@ -197,6 +197,10 @@ def process(task: Task, job: Job) -> Outcome:
     return stage if isinstance(stage, Outcome) else stage()
 
 
+def _finished(stage) -> bool:
+    return not hasattr(stage, "done") or stage.done()
+
+
 def _read_and_convert(task: Task, job: Job) -> Outcome | Callable[[], Outcome]:
     """A task up to its write: its Outcome, or the write still to do (which returns it)."""
     if task.action == "link":
@@ -239,11 +243,15 @@ def _write(task: Task, outcome: Outcome) -> Outcome:
     return outcome
 
 
-def _in_process(tasks: list[Task], job: Job):
-    """Outcomes in task order; each file's write (fsync included) overlaps the next conversion.
+WRITES_IN_FLIGHT = 64  # converted files waiting for the writer thread, at most
 
-    One writer thread, at most one write in flight: a write waits on the disk
-    (the GIL released), the conversion on the CPU.
+
+def _in_process(tasks: list[Task], job: Job):
+    """Outcomes in task order; files are written (fsync included) while the next ones convert.
+
+    One writer thread: a write waits on the disk (the GIL released), a
+    conversion on the CPU.  Small files convert faster than a write syncs, so
+    several writes may wait in line (their bytes are held until written).
     """
     from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -252,7 +260,7 @@ def _in_process(tasks: list[Task], job: Job):
         for task in tasks:
             stage = _read_and_convert(task, job)
             in_flight.append(stage if isinstance(stage, Outcome) else writer.submit(stage))
-            while len(in_flight) > 1:
+            while len(in_flight) > WRITES_IN_FLIGHT or (in_flight and _finished(in_flight[0])):
                 done = in_flight.popleft()
                 yield done.result() if isinstance(done, Future) else done
         while in_flight:
