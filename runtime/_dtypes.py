@@ -664,16 +664,10 @@ class _TimedeltaDtype(dtype):
     def __eq__(self, other):
         if isinstance(other, _TimedeltaDtype):
             return other is self
-        try:
-            return self is dtype(other)
-        except (TypeError, NotImplementedError):
-            return False
+        return _OpaqueDtype.__eq__(self, other)  # one instance per unit, found by dtype()
 
-    def __ne__(self, other):
-        return not self.__eq__(other)
-
-    def __hash__(self):
-        return hash(("np2torch.dtype", self.name))
+    __ne__ = _OpaqueDtype.__ne__
+    __hash__ = _OpaqueDtype.__hash__
 
     def __reduce__(self):
         return (dtype, (self.str,))
