@@ -97,6 +97,9 @@ def is_node(value) -> bool:
         return answer
 
 
+_node_types[type(None)] = False
+
+
 def children(node: cst.CSTNode) -> list[cst.CSTNode]:
     """The non-trivia children of `node`, in source order."""
     cls = type(node)
@@ -122,6 +125,9 @@ class _Resume:
 
 def walk(root: cst.CSTNode, *visitors) -> None:
     """Call each visitor's `visit_<NodeType>(node)` in pre-order, source order.
+
+    Only these hooks are called (not `on_visit`, `leave_*` or per-field hooks),
+    and not the empty ones every LibCST visitor inherits.
 
     As in LibCST, a hook that returns False keeps *that* visitor out of the
     node's children; the others still see them.  One walk serves several
@@ -149,8 +155,7 @@ def walk(root: cst.CSTNode, *visitors) -> None:
         try:
             called = hooks[cls]
         except KeyError:
-            found = tuple((i, getattr(v, "visit_" + cls.__name__)) for i, v in enumerate(visitors)
-                          if hasattr(v, "visit_" + cls.__name__))
+            found = tuple((i, hook) for i, v in enumerate(visitors) if (hook := _hook(v, cls)) is not None)
             called = hooks[cls] = found or None
         if called is not None:
             for index, hook in called:
@@ -167,8 +172,19 @@ def walk(root: cst.CSTNode, *visitors) -> None:
             value = getattr(node, name)
             if type(value) is tuple or type(value) is list:
                 extend(reversed(value))
-            elif value is not None and (node_types.get(type(value)) or is_node(value)):
-                push(value)
+            else:
+                kind = node_types.get(type(value))
+                if kind or (kind is None and is_node(value)):
+                    push(value)
+
+
+def _hook(visitor, cls: type):
+    """visitor.visit_<cls>, unless it is the empty one every LibCST visitor inherits."""
+    name = "visit_" + cls.__name__
+    hook = getattr(visitor, name, None)
+    if hook is not None and getattr(type(visitor), name, None) is getattr(cst.CSTVisitor, name, object()):
+        return None  # CSTTypedVisitorFunctions: returns None (visit the children), does nothing
+    return hook
 
 
 def _walk_one(root: cst.CSTNode, visitor) -> None:
@@ -183,7 +199,7 @@ def _walk_one(root: cst.CSTNode, visitor) -> None:
         try:
             hook = hooks[cls]
         except KeyError:
-            hook = hooks[cls] = getattr(visitor, "visit_" + cls.__name__, None)
+            hook = hooks[cls] = _hook(visitor, cls)
         if hook is not None and hook(node) is False:
             continue
         names = known.get(cls)
@@ -193,8 +209,10 @@ def _walk_one(root: cst.CSTNode, visitor) -> None:
             value = getattr(node, name)
             if type(value) is tuple or type(value) is list:
                 extend(reversed(value))
-            elif value is not None and (node_types.get(type(value)) or is_node(value)):
-                push(value)
+            else:
+                kind = node_types.get(type(value))
+                if kind or (kind is None and is_node(value)):
+                    push(value)
 
 
 def node_classes() -> list[type]:
