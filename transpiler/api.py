@@ -100,63 +100,34 @@ def _python_parses(source: str | bytes) -> bool:
 
 
 def _on_deep_stack(function, source, options) -> Result:
+    outcome: list = []
+
+    def target():
+        try:
+            outcome.append(function(source, options))
+        except (RecursionError, MemoryError) as exc:
+            outcome.append(exc)
+
     with _deep_stack_lock:
         old_limit = sys.getrecursionlimit()
         sys.setrecursionlimit(max(old_limit, _RECURSION_LIMIT))
         try:
-            outcome = _DeepStackThread.run(function, source, options)
-        finally:
-            sys.setrecursionlimit(old_limit)
-    if outcome is None:  # the function raised; the thread's excepthook printed it, as for a dying thread
-        raise RuntimeError("np2torch: conversion thread ended without a result")
-    if isinstance(outcome, BaseException):
-        kind = "nested too deeply" if isinstance(outcome, RecursionError) else "too large"
-        error = Finding("NP2T001", f"cannot parse: the code is {kind} for the converter", 1, 1)
-        return Result(source, [error], error=error)
-    return outcome
-
-
-class _DeepStackThread:
-    """One long-lived thread with a large stack runs the conversions, one at a time.
-
-    (Starting a thread with a 512 MiB stack for every file cost about 2 ms of
-    wall time per file.)  Callers hold _deep_stack_lock.  After a fork the
-    child starts its own thread.
-    """
-
-    _thread: threading.Thread | None = None
-    _requests = None
-
-    @classmethod
-    def run(cls, function, source, options):
-        import queue
-
-        if cls._thread is None or not cls._thread.is_alive():
-            cls._requests = queue.SimpleQueue()
-            cls._thread = threading.Thread(target=cls._serve, args=(cls._requests,), name="np2torch-convert",
-                                           daemon=True)
+            worker = threading.Thread(target=target, name="np2torch-convert")
             old_stack = threading.stack_size(_STACK_BYTES)  # applies to threads started now
             try:
-                cls._thread.start()
+                worker.start()
             finally:
                 threading.stack_size(old_stack)
-        reply = queue.SimpleQueue()
-        cls._requests.put((function, source, options, reply))
-        return reply.get()
-
-    @staticmethod
-    def _serve(requests) -> None:
-        while True:
-            function, source, options, reply = requests.get()
-            try:
-                outcome = function(source, options)
-            except (RecursionError, MemoryError) as exc:
-                outcome = exc
-            except BaseException:
-                threading.excepthook(threading.ExceptHookArgs((*sys.exc_info(), threading.current_thread())))
-                outcome = None
-            reply.put(outcome)
-            del outcome, function, source, options, reply
+            worker.join()
+        finally:
+            sys.setrecursionlimit(old_limit)
+    if not outcome:  # pragma: no cover - the thread died without a result
+        raise RuntimeError("np2torch: conversion thread ended without a result")
+    if isinstance(outcome[0], BaseException):
+        kind = "nested too deeply" if isinstance(outcome[0], RecursionError) else "too large"
+        error = Finding("NP2T001", f"cannot parse: the code is {kind} for the converter", 1, 1)
+        return Result(source, [error], error=error)
+    return outcome[0]
 
 
 def _convert(source: str | bytes, options: Options) -> Result:

@@ -44,18 +44,15 @@ _NOTHING = _Nothing()
 
 
 class _MarkingState(CodegenState):
-    """Code generation that notes token indices (and indentation) where chosen nodes begin."""
+    """Code generation that notes token indices (and indentation) at chosen nodes."""
 
     def __init__(self, module: cst.Module, starts: set[int], spans: set[int]):
         super().__init__(default_indent=module.default_indent, default_newline=module.default_newline)
-        self.wanted = starts | spans  # ids of nodes whose start is wanted
-        self.spans = spans  # ids of nodes whose end is wanted too
+        self.starts = starts  # ids of nodes whose start is wanted
+        self.spans = spans  # ids of nodes whose start and end are wanted
         self.begin: dict[int, tuple[int, list[str]]] = {}
         self.end: dict[int, int] = {}
-        self.remaining = len(self.wanted) + len(spans)
-        self.open_spans = len(spans)
-        if spans:
-            self.__class__ = _SpanState
+        self.remaining = len(starts | spans) + len(spans)
 
     def record_syntactic_position(self, node, *, start_node=None, end_node=None):
         # CodegenState's own version is an empty @contextmanager generator; this one
@@ -64,15 +61,11 @@ class _MarkingState(CodegenState):
 
     def before_codegen(self, node: cst.CSTNode) -> None:
         key = id(node)
-        if key in self.wanted and key not in self.begin:
+        if (key in self.starts or key in self.spans) and key not in self.begin:
             self.begin[key] = (len(self.tokens), list(self.indent_tokens))
             self.remaining -= 1
             if not self.remaining:
                 raise _Done
-
-
-class _SpanState(_MarkingState):
-    """_MarkingState while some node's end is still wanted."""
 
     def after_codegen(self, node: cst.CSTNode) -> None:
         key = id(node)
@@ -81,9 +74,6 @@ class _SpanState(_MarkingState):
             self.remaining -= 1
             if not self.remaining:
                 raise _Done
-            self.open_spans -= 1
-            if not self.open_spans:
-                self.__class__ = _MarkingState  # no more ends to note: CodegenState's empty after_codegen
 
 
 class Layout:

@@ -46,7 +46,7 @@ class Resolver:
         self.roots = frozenset(roots)
         self._qualified: dict[int, frozenset] = {}
         self._imported: dict[int, frozenset[str]] = {}
-        self._by_name: dict[tuple[int, str], frozenset] = {}
+        self._by_name: dict[tuple[int, str | None], frozenset] = {}
         self._referents: dict[int, frozenset] = {}
 
     def scope_of(self, node: cst.CSTNode):
@@ -81,19 +81,12 @@ class Resolver:
         """LibCST's Scope.get_qualified_names_for for a node that is not a use of a name.
 
         The same steps (the assignments of the longest dotted prefix the scope
-        sees, each asked for the dotted name).  For the Attribute, Subscript and
-        Call nodes the rules ask about, that depends only on the scope and the
-        dotted name (LibCST's one other case, the name nodes of an import
-        statement, is never asked about), so answers are shared: the same names
-        (np.array, np.zeros, ...) come back many times.
+        sees), with each assignment's answer for a dotted name remembered: the
+        same names (np.array, np.zeros, ...) come back in every function.
         """
         full_name = get_full_name_for_node(node)
         if full_name is None:
             return _NOTHING
-        shared = (id(scope), full_name)
-        found = self._by_name.get(shared)
-        if found is not None:
-            return found
         assignments = ()
         prefix = full_name
         while prefix:
@@ -105,11 +98,14 @@ class Resolver:
         for assignment in assignments:
             if isinstance(assignment, Assignment) and _is_assignment(node, assignment.node):
                 return frozenset(assignment.get_qualified_names_for(full_name))
-        names = set()
+        found = set()
         for assignment in assignments:
-            names |= assignment.get_qualified_names_for(full_name)
-        found = self._by_name[shared] = frozenset(names)
-        return found
+            shared = (id(assignment), full_name)
+            names = self._by_name.get(shared)
+            if names is None:
+                names = self._by_name[shared] = frozenset(assignment.get_qualified_names_for(full_name))
+            found |= names
+        return frozenset(found)
 
     def _names_of(self, assignment) -> frozenset:
         key = id(assignment)

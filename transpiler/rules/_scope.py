@@ -109,10 +109,8 @@ class _ScopeBuilder:
                 if type(value) is tuple or type(value) is list:
                     for child in value:
                         visit(child)
-                else:
-                    kind = node_types.get(type(value))
-                    if kind or (kind is None and is_node(value)):
-                        visit(value)
+                elif value is not None and (node_types.get(type(value)) or is_node(value)):
+                    visit(value)
         if recorded:
             self.scopes[id(node)] = self.scope
         if counted:

@@ -97,9 +97,6 @@ def is_node(value) -> bool:
         return answer
 
 
-_node_types[type(None)] = False
-
-
 def children(node: cst.CSTNode) -> list[cst.CSTNode]:
     """The non-trivia children of `node`, in source order."""
     cls = type(node)
@@ -125,9 +122,6 @@ class _Resume:
 
 def walk(root: cst.CSTNode, *visitors) -> None:
     """Call each visitor's `visit_<NodeType>(node)` in pre-order, source order.
-
-    Only these hooks are called (not `on_visit`, `leave_*` or per-field hooks),
-    and not the empty ones every LibCST visitor inherits.
 
     As in LibCST, a hook that returns False keeps *that* visitor out of the
     node's children; the others still see them.  One walk serves several
@@ -155,7 +149,8 @@ def walk(root: cst.CSTNode, *visitors) -> None:
         try:
             called = hooks[cls]
         except KeyError:
-            found = tuple((i, hook) for i, v in enumerate(visitors) if (hook := _hook(v, cls)) is not None)
+            found = tuple((i, getattr(v, "visit_" + cls.__name__)) for i, v in enumerate(visitors)
+                          if hasattr(v, "visit_" + cls.__name__))
             called = hooks[cls] = found or None
         if called is not None:
             for index, hook in called:
@@ -172,19 +167,8 @@ def walk(root: cst.CSTNode, *visitors) -> None:
             value = getattr(node, name)
             if type(value) is tuple or type(value) is list:
                 extend(reversed(value))
-            else:
-                kind = node_types.get(type(value))
-                if kind or (kind is None and is_node(value)):
-                    push(value)
-
-
-def _hook(visitor, cls: type):
-    """visitor.visit_<cls>, unless it is the empty one every LibCST visitor inherits."""
-    name = "visit_" + cls.__name__
-    hook = getattr(visitor, name, None)
-    if hook is not None and getattr(type(visitor), name, None) is getattr(cst.CSTVisitor, name, object()):
-        return None  # CSTTypedVisitorFunctions: returns None (visit the children), does nothing
-    return hook
+            elif value is not None and (node_types.get(type(value)) or is_node(value)):
+                push(value)
 
 
 def _walk_one(root: cst.CSTNode, visitor) -> None:
@@ -199,7 +183,7 @@ def _walk_one(root: cst.CSTNode, visitor) -> None:
         try:
             hook = hooks[cls]
         except KeyError:
-            hook = hooks[cls] = _hook(visitor, cls)
+            hook = hooks[cls] = getattr(visitor, "visit_" + cls.__name__, None)
         if hook is not None and hook(node) is False:
             continue
         names = known.get(cls)
@@ -209,10 +193,8 @@ def _walk_one(root: cst.CSTNode, visitor) -> None:
             value = getattr(node, name)
             if type(value) is tuple or type(value) is list:
                 extend(reversed(value))
-            else:
-                kind = node_types.get(type(value))
-                if kind or (kind is None and is_node(value)):
-                    push(value)
+            elif value is not None and (node_types.get(type(value)) or is_node(value)):
+                push(value)
 
 
 def node_classes() -> list[type]:
