@@ -459,6 +459,16 @@ class _OpaqueDtype(dtype):
     def __hash__(self):
         return hash(("np2torch.dtype", self.name))
 
+def _as_dtype_or_none(other):
+    """``other`` as a dtype for an equality test; None when it names none."""
+    if isinstance(other, dtype):
+        return other
+    try:
+        return dtype(other)
+    except (TypeError, NotImplementedError):
+        return None
+
+
 class _PooledDtype(dtype):
     """Base of the dtypes torch cannot hold element by element: object, fixed-width
     strings (``S``/``U``) and structured records.
@@ -732,11 +742,7 @@ class _CharDtype(_PooledDtype):
         return self.str
 
     def __eq__(self, other):
-        if not isinstance(other, dtype):
-            try:
-                other = dtype(other)
-            except (TypeError, NotImplementedError):
-                return False
+        other = _as_dtype_or_none(other)
         return isinstance(other, _CharDtype) and (other.kind, other.itemsize) == (self.kind, self.itemsize)
 
     def __hash__(self):
@@ -870,11 +876,7 @@ class _RecordDtype(_PooledDtype):
         return repr(self.descr)
 
     def __eq__(self, other):
-        if not isinstance(other, dtype):
-            try:
-                other = dtype(other)
-            except (TypeError, NotImplementedError):
-                return False
+        other = _as_dtype_or_none(other)
         return isinstance(other, _RecordDtype) and other.fields_list == self.fields_list
 
     def __hash__(self):
